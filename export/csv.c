@@ -1,0 +1,372 @@
+/* csv.c - RFC 4180 CSV for the record files of spec/records.md: the
+ * figures.csv columns in their fixed order, a row writer shared by every
+ * record type (quoting, CRLF, the spreadsheet formula guard) and the reader
+ * `govfig check` uses to map rows back to lines of a file. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export.h"
+#include "normalize/normalize.h"
+
+/* ------------------------------------------------------------- writing */
+
+/* records.md section 1: fixed names and order; append only. */
+static const char *const figure_columns[] = {
+    "doc",        "page",      "section", "kind",  "period", "indicator",
+    "measure",    "value",     "unit",    "base_value",      "base_unit",
+    "bound",      "comparison", "raw",    "start", "end",    "sentence",
+    "value_max",  NULL};
+#define N_FIGURE_COLUMNS (sizeof figure_columns / sizeof *figure_columns - 1)
+
+/* Which figure columns hold numbers: these are never formula-guarded, so a
+ * growth of -3 stays -3 for the spreadsheet's arithmetic. */
+static const unsigned char figure_numeric[N_FIGURE_COLUMNS] = {
+    0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1};
+
+const char *const *gf_figures_columns(void) { return figure_columns; }
+
+/* Characters that make a spreadsheet read a cell as a formula (= + - @) or
+ * that some of them strip before doing so (TAB, CR); OWASP "CSV injection". */
+static int is_formula_start(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+         c == '\r';
+}
+
+/* -?[0-9]+(\.[0-9]+)? : what the library's exact decimals look like. */
+static int is_decimal(const char *s) {
+  if (*s == '-') s++;
+  if (*s < '0' || *s > '9') return 0;
+  while (*s >= '0' && *s <= '9') s++;
+  if (*s == '.') {
+    s++;
+    if (*s < '0' || *s > '9') return 0;
+    while (*s >= '0' && *s <= '9') s++;
+  }
+  return *s == '\0';
+}
+
+static int is_edge_space(char c) { return c == ' ' || c == '\t'; }
+
+static void write_cell(FILE *f, const char *s, int guard) {
+  size_t len = strlen(s);
+  /* A cell that starts with the guard character is guarded too, so that
+   * gf_csv_unguard can always tell a guard from data. */
+  int guarded = guard && len > 0 && (is_formula_start(s[0]) || s[0] == '\'');
+  int quoted = len > 0 && ((!guarded && is_edge_space(s[0])) ||
+                           is_edge_space(s[len - 1]) ||
+                           strpbrk(s, ",\"\r\n") != NULL);
+  if (quoted) putc('"', f);
+  if (guarded) putc('\'', f);
+  if (!quoted) {
+    fwrite(s, 1, len, f);
+    return;
+  }
+  for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+    fwrite(s, 1, (size_t)(q - s) + 1, f);
+    putc('"', f);
+  }
+  fputs(s, f);
+  putc('"', f);
+}
+
+int gf_csv_write_row(FILE *f, const char *const *cells, size_t n,
+                     const unsigned char *is_numeric, unsigned opts) {
+  if (!f || (!cells && n > 0)) return GF_EINVAL;
+  for (size_t i = 0; i < n; i++) {
+    const char *s = cells[i] ? cells[i] : "";
+    int numeric = is_numeric && is_numeric[i] && is_decimal(s);
+    if (i > 0) putc(',', f);
+    write_cell(f, s, !numeric && !(opts & GF_OPT_NO_GUARD));
+  }
+  /* RFC 4180 2.1: records end in CRLF. */
+  fputs("\r\n", f);
+  return ferror(f) ? GF_EIO : GF_OK;
+}
+
+const char *gf_csv_unguard(const char *cell) {
+  if (cell && cell[0] == '\'' &&
+      (is_formula_start(cell[1]) || cell[1] == '\''))
+    return cell + 1;
+  return cell;
+}
+
+int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
+  if (!figs || !f) return GF_EINVAL;
+  int rc = GF_OK;
+  if (!(opts & GF_OPT_NO_HEADER))
+    rc = gf_csv_write_row(f, figure_columns, N_FIGURE_COLUMNS, NULL, opts);
+  size_t n = gf_figures_count(figs);
+  for (size_t i = 0; i < n && rc == GF_OK; i++) {
+    const gf_figure *g = gf_figures_at(figs, i);
+    char page[24], period[24], start[24], end[24];
+    snprintf(page, sizeof page, "%d", g->page);
+    /* period 0 means unknown: an empty cell, not a year 0. */
+    if (g->period)
+      snprintf(period, sizeof period, "%d", g->period);
+    else
+      period[0] = '\0';
+    snprintf(start, sizeof start, "%zu", g->start);
+    snprintf(end, sizeof end, "%zu", g->end);
+    const char *cells[N_FIGURE_COLUMNS] = {
+        g->doc,        page,    g->section,  g->kind,       period,
+        g->indicator,  g->measure, g->value, g->unit,       g->base_value,
+        g->base_unit,  g->bound, g->comparison, g->raw,     start,
+        end,           g->sentence, g->value_max};
+    rc = gf_csv_write_row(f, cells, N_FIGURE_COLUMNS, figure_numeric, opts);
+  }
+  /* Flush so that a full disk is reported here, not lost in a buffer. */
+  if (fflush(f) != 0 || ferror(f)) rc = GF_EIO;
+  return rc;
+}
+
+/* ------------------------------------------------------------- reading */
+
+typedef struct csv_field {
+  size_t off, len;   /* in gf_csv.text */
+} csv_field;
+
+typedef struct csv_row {
+  size_t first, n;   /* fields[first .. first + n) */
+  size_t line;       /* 1-based physical line where the record starts */
+} csv_row;
+
+struct gf_csv {
+  char *text;        /* every field, each followed by a NUL */
+  csv_field *fields;
+  size_t n_fields, cap_fields;
+  csv_row *rows;
+  size_t n_rows, cap_rows;
+};
+
+static void set_err(gf_error *err, int code, const char *msg, size_t off) {
+  if (!err) return;
+  err->code = code;
+  err->message = msg;
+  err->page = 0;
+  err->offset = off;
+}
+
+static int push_field(gf_csv *c, size_t off, size_t len) {
+  if (c->n_fields == c->cap_fields) {
+    size_t cap = c->cap_fields ? 2 * c->cap_fields : 64;
+    csv_field *p = gf_realloc(c->fields, cap * sizeof *p);
+    if (!p) return GF_ENOMEM;
+    c->fields = p;
+    c->cap_fields = cap;
+  }
+  c->fields[c->n_fields].off = off;
+  c->fields[c->n_fields].len = len;
+  c->n_fields++;
+  return GF_OK;
+}
+
+static int push_row(gf_csv *c, size_t first, size_t line) {
+  if (c->n_rows == c->cap_rows) {
+    size_t cap = c->cap_rows ? 2 * c->cap_rows : 64;
+    csv_row *p = gf_realloc(c->rows, cap * sizeof *p);
+    if (!p) return GF_ENOMEM;
+    c->rows = p;
+    c->cap_rows = cap;
+  }
+  c->rows[c->n_rows].first = first;
+  c->rows[c->n_rows].n = c->n_fields - first;
+  c->rows[c->n_rows].line = line;
+  c->n_rows++;
+  return GF_OK;
+}
+
+/* A line end is LF, CRLF (one line end) or a lone CR. */
+static int ends_line(const char *d, size_t len, size_t i) {
+  return d[i] == '\n' || (d[i] == '\r' && !(i + 1 < len && d[i + 1] == '\n'));
+}
+
+size_t gf_csv_offset_line(const char *data, size_t len, size_t off) {
+  size_t line = 1;
+  if (!data) return line;
+  if (off > len) off = len;
+  for (size_t i = 0; i < off; i++)
+    if (ends_line(data, len, i)) line++;
+  return line;
+}
+
+/* Whole-input checks first, so that the parser below only meets text. */
+static int validate(const char *d, size_t len, size_t i, gf_error *err) {
+  while (i < len) {
+    if (d[i] == '\0') {
+      set_err(err, GF_EINVAL, "NUL byte in CSV text", i);
+      return GF_EINVAL;
+    }
+    if ((unsigned char)d[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    size_t n = gf_utf8_decode(d + i, len - i, &cp);
+    if (n == 0) {
+      set_err(err, GF_EUTF8, "invalid UTF-8 in CSV text", i);
+      return GF_EUTF8;
+    }
+    i += n;
+  }
+  return GF_OK;
+}
+
+/* Reads one field at d[*pi]; appends it to b.  Stops before the , or line
+ * end that follows.  *line counts line ends inside quoted fields. */
+static int read_field(const char *d, size_t len, size_t *pi, size_t *line,
+                      gf_buf *b, gf_error *err) {
+  size_t i = *pi;
+  if (i < len && d[i] == '"') {
+    size_t open = i++;
+    for (;;) {
+      if (i >= len) {
+        set_err(err, GF_EINVAL, "unterminated quoted field", open);
+        return GF_EINVAL;
+      }
+      if (d[i] == '"') {
+        if (i + 1 < len && d[i + 1] == '"') {
+          gf_buf_putc(b, '"');
+          i += 2;
+          continue;
+        }
+        i++;
+        break;
+      }
+      if (ends_line(d, len, i)) (*line)++;
+      gf_buf_putc(b, d[i++]);
+    }
+    if (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
+      set_err(err, GF_EINVAL, "character after a closing quote", i);
+      return GF_EINVAL;
+    }
+  } else {
+    size_t from = i;
+    while (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
+      if (d[i] == '"') {
+        set_err(err, GF_EINVAL, "quote inside an unquoted field", i);
+        return GF_EINVAL;
+      }
+      i++;
+    }
+    gf_buf_put(b, d + from, i - from);
+  }
+  *pi = i;
+  return GF_OK;
+}
+
+int gf_csv_parse(const char *data, size_t len, gf_csv **out, gf_error *err) {
+  if (out) *out = NULL;
+  if (!out || (!data && len > 0)) {
+    set_err(err, GF_EINVAL, "invalid argument", 0);
+    return GF_EINVAL;
+  }
+  gf_buf b = {0};
+  gf_csv *c = gf_calloc(1, sizeof *c);
+  int rc = GF_ENOMEM;
+  if (!c) goto fail;
+  size_t i = 0, line = 1;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  rc = validate(data, len, i, err);
+  if (rc) goto fail;
+  while (i < len) {
+    if (data[i] == '\r' || data[i] == '\n') {  /* a blank line */
+      if (ends_line(data, len, i)) line++;
+      i++;
+      continue;
+    }
+    size_t first = c->n_fields, row_line = line;
+    for (;;) {
+      size_t off = b.len;
+      rc = read_field(data, len, &i, &line, &b, err);
+      if (rc) goto fail;
+      gf_buf_putc(&b, '\0');
+      rc = push_field(c, off, b.len - 1 - off);
+      if (rc) goto fail;
+      if (i < len && data[i] == ',') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i < len) {  /* at a line end: CRLF, LF or CR */
+      if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n') i++;
+      i++;
+      line++;
+    }
+    rc = push_row(c, first, row_line);
+    if (rc) goto fail;
+  }
+  rc = GF_ENOMEM;
+  if (b.oom) goto fail;
+  c->text = b.p;  /* NULL when there is no field at all */
+  *out = c;
+  return GF_OK;
+fail:
+  if (rc == GF_ENOMEM) set_err(err, GF_ENOMEM, "out of memory", 0);
+  gf_buf_free(&b);
+  gf_csv_free(c);
+  return rc;
+}
+
+int gf_csv_read_file(const char *path, gf_csv **out, gf_error *err) {
+  if (out) *out = NULL;
+  if (!path || !out) {
+    set_err(err, GF_EINVAL, "invalid argument", 0);
+    return GF_EINVAL;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    set_err(err, GF_EIO, "cannot open file", 0);
+    return GF_EIO;
+  }
+  gf_buf b = {0};
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) gf_buf_put(&b, chunk, n);
+  int failed = ferror(f);
+  int saved = errno;
+  fclose(f);
+  int rc;
+  if (failed) {
+    set_err(err, GF_EIO, "cannot read file", b.len);
+    rc = GF_EIO;
+  } else if (b.oom) {
+    set_err(err, GF_ENOMEM, "out of memory", 0);
+    rc = GF_ENOMEM;
+  } else {
+    rc = gf_csv_parse(b.p, b.len, out, err);
+  }
+  gf_buf_free(&b);
+  errno = saved;
+  return rc;
+}
+
+void gf_csv_free(gf_csv *csv) {
+  if (!csv) return;
+  gf_free(csv->text);
+  gf_free(csv->rows);
+  gf_free(csv->fields);
+  gf_free(csv);
+}
+
+size_t gf_csv_rows(const gf_csv *csv) { return csv ? csv->n_rows : 0; }
+
+size_t gf_csv_cols(const gf_csv *csv, size_t row) {
+  return csv && row < csv->n_rows ? csv->rows[row].n : 0;
+}
+
+const char *gf_csv_field(const gf_csv *csv, size_t row, size_t col,
+                         size_t *len) {
+  if (len) *len = 0;
+  if (!csv || row >= csv->n_rows || col >= csv->rows[row].n) return NULL;
+  const csv_field *fl = &csv->fields[csv->rows[row].first + col];
+  if (len) *len = fl->len;
+  return csv->text + fl->off;
+}
+
+size_t gf_csv_line(const gf_csv *csv, size_t row) {
+  return csv && row < csv->n_rows ? csv->rows[row].line : 0;
+}

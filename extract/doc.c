@@ -1,0 +1,192 @@
+/* doc.c - the gf_doc handle: opening a PDF (through pdf.c) or plain text
+ * (pages split at form feeds, as pdftotext writes them), splitting pages
+ * into lines, and the accessors of include/govfig.h.  Page text is kept
+ * exactly as extracted: every record's start/end points into it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+int gf_doc_add_page_lines(struct gf_doc *doc, size_t page) {
+  const gf_page *pg = &doc->pages[page];
+  size_t n = 1;
+  for (size_t i = 0; i < pg->len; i++)
+    if (pg->text[i] == '\n') n++;
+  if (doc->n_lines + n > doc->cap_lines) {
+    size_t cap = doc->cap_lines ? doc->cap_lines : 64;
+    while (cap < doc->n_lines + n) cap *= 2;
+    gf_line *v = gf_realloc(doc->lines, cap * sizeof *v);
+    if (!v) return GF_ENOMEM;
+    doc->lines = v;
+    doc->cap_lines = cap;
+  }
+  size_t start = 0;
+  for (size_t i = 0; i <= pg->len; i++) {
+    if (i < pg->len && pg->text[i] != '\n') continue;
+    size_t end = i;
+    if (end > start && pg->text[end - 1] == '\r') end--;
+    gf_line *l = &doc->lines[doc->n_lines++];
+    memset(l, 0, sizeof *l);
+    l->page = (uint32_t)page;
+    l->off = start;
+    l->len = end - start;
+    start = i + 1;
+  }
+  return GF_OK;
+}
+
+int gf_doc_split_lines(struct gf_doc *doc) {
+  if (doc->cap_lines == 0) doc->lines = NULL;
+  doc->n_lines = 0;
+  for (size_t p = 0; p < doc->n_pages; p++) {
+    int rc = gf_doc_add_page_lines(doc, p);
+    if (rc) return rc;
+  }
+  return GF_OK;
+}
+
+void gf_doc_free(gf_doc *doc) {
+  if (!doc) return;
+  for (size_t i = 0; i < doc->n_pages; i++) gf_free(doc->pages[i].text);
+  gf_free(doc->pages);
+  if (doc->cap_lines) gf_free(doc->lines);
+  gf_free(doc->name);
+  gf_free(doc);
+}
+
+int gf_doc_open(const char *path, const char *password, unsigned opts,
+                gf_doc **out, gf_error *err) {
+  (void)opts;
+  gf_error_fill(err, GF_OK, 0, 0);
+  if (out) *out = NULL;
+  if (!path || !out) return gf_error_fill(err, GF_EINVAL, 0, 0);
+  gf_doc *doc = gf_calloc(1, sizeof *doc);
+  if (!doc) return gf_error_fill(err, GF_ENOMEM, 0, 0);
+  int rc = GF_ENOMEM;
+  doc->name = gf_strdup(base_name(path));
+  if (!doc->name) goto fail;
+  rc = gf_pdf_load(doc, path, password, err);
+  if (rc) goto fail;
+  rc = gf_layout_mark_furniture(doc);
+  if (rc) goto fail;
+  *out = doc;
+  return GF_OK;
+fail:
+  gf_doc_free(doc);
+  if (!err || err->code != rc) gf_error_fill(err, rc, 0, 0);
+  return rc;
+}
+
+/* Validates UTF-8 with the normalizer's decoder; *bad gets the offset of
+ * the first invalid byte. */
+static int valid_utf8(const char *s, size_t len, size_t *bad) {
+  size_t i = 0;
+  while (i < len) {
+    int32_t cp;
+    size_t n = gf_utf8_decode(s + i, len - i, &cp);
+    if (n == 0) {
+      *bad = i;
+      return 0;
+    }
+    i += n;
+  }
+  return 1;
+}
+
+/* Takes ownership of the name (gf_malloc'd); text is copied page by
+ * page. */
+static int open_text(char *name, const char *text, size_t len, gf_doc **out,
+                     gf_error *err) {
+  size_t bad = 0;
+  if (!valid_utf8(text, len, &bad)) {
+    gf_free(name);
+    return gf_error_fill(err, GF_EUTF8, 0, bad);
+  }
+  gf_doc *doc = gf_calloc(1, sizeof *doc);
+  if (!doc) {
+    gf_free(name);
+    return gf_error_fill(err, GF_ENOMEM, 0, 0);
+  }
+  doc->name = name;
+  /* pdftotext ends every page with '\f': the last one opens no page. */
+  size_t n = 1;
+  for (size_t i = 0; i < len; i++)
+    if (text[i] == '\f' && i + 1 < len) n++;
+  doc->pages = gf_calloc(n, sizeof *doc->pages);
+  if (!doc->pages) goto fail;
+  size_t start = 0;
+  for (size_t p = 0; p < n; p++) {
+    size_t end = start;
+    while (end < len && text[end] != '\f') end++;
+    doc->pages[p].text = gf_strndup(text + start, end - start);
+    if (!doc->pages[p].text) goto fail;
+    doc->pages[p].len = end - start;
+    doc->n_pages = p + 1;
+    start = end + 1;
+  }
+  if (gf_doc_split_lines(doc) || gf_layout_mark_furniture(doc)) goto fail;
+  *out = doc;
+  return GF_OK;
+fail:
+  gf_doc_free(doc);
+  return gf_error_fill(err, GF_ENOMEM, 0, 0);
+}
+
+int gf_doc_open_text(const char *name, const char *text, size_t len,
+                     gf_doc **out, gf_error *err) {
+  gf_error_fill(err, GF_OK, 0, 0);
+  if (out) *out = NULL;
+  if (!out || (!text && len)) return gf_error_fill(err, GF_EINVAL, 0, 0);
+  char *nm = gf_strdup(name ? name : "-");
+  if (!nm) return gf_error_fill(err, GF_ENOMEM, 0, 0);
+  return open_text(nm, text ? text : "", len, out, err);
+}
+
+int gf_doc_open_text_file(const char *path, gf_doc **out, gf_error *err) {
+  gf_error_fill(err, GF_OK, 0, 0);
+  if (out) *out = NULL;
+  if (!path || !out) return gf_error_fill(err, GF_EINVAL, 0, 0);
+  FILE *f = fopen(path, "rb");
+  if (!f) return gf_error_fill(err, GF_EIO, 0, 0);
+  gf_buf b = {0};
+  char chunk[65536];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    gf_buf_put(&b, chunk, got);
+  int io_bad = ferror(f);
+  fclose(f);
+  if (io_bad) {
+    gf_buf_free(&b);
+    return gf_error_fill(err, GF_EIO, 0, 0);
+  }
+  size_t len = 0;
+  char *text = gf_buf_detach(&b, &len);
+  if (!text) return gf_error_fill(err, GF_ENOMEM, 0, 0);
+  char *nm = gf_strdup(base_name(path));
+  if (!nm) {
+    gf_free(text);
+    return gf_error_fill(err, GF_ENOMEM, 0, 0);
+  }
+  int rc = open_text(nm, text, len, out, err);
+  gf_free(text);
+  return rc;
+}
+
+const char *gf_doc_name(const gf_doc *doc) { return doc ? doc->name : NULL; }
+
+size_t gf_doc_page_count(const gf_doc *doc) { return doc ? doc->n_pages : 0; }
+
+const char *gf_doc_page_text(const gf_doc *doc, size_t page, size_t *len) {
+  if (len) *len = 0;
+  if (!doc || page < 1 || page > doc->n_pages) return NULL;
+  if (len) *len = doc->pages[page - 1].len;
+  return doc->pages[page - 1].text;
+}
+
+int gf_doc_damaged(const gf_doc *doc) { return doc ? doc->damaged : 0; }

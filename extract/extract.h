@@ -1,0 +1,87 @@
+/* extract.h - what other modules may call in extract/: the page model
+ * (pages, lines with positions), layout (running headers and footers,
+ * paragraphs), sections, the PCRE2 wrapper, figures. */
+#ifndef GF_EXTRACT_H
+#define GF_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "include/govfig.h"
+
+/* One line of a page's text, as the PDF reader laid it out.  off/len are
+ * bytes in the page text, without the '\n'.  Geometry is in PDF points with
+ * y growing down the page; has_geom is 0 for plain-text input. */
+enum {
+  GF_LINE_FURNITURE = 1u  /* running header, footer or page number: dropped */
+};
+typedef struct gf_line {
+  uint32_t page;          /* 0-based */
+  size_t off, len;
+  float x0, x1, y0, y1;   /* box of the line's glyphs */
+  float ch;               /* typical glyph width (points) */
+  unsigned flags;
+} gf_line;
+
+typedef struct gf_page {
+  char *text;             /* extracted page text, NUL-terminated */
+  size_t len;
+  float width, height;    /* 0 for plain text */
+} gf_page;
+
+struct gf_doc {
+  char *name;             /* file name without directory */
+  gf_page *pages;
+  size_t n_pages;
+  gf_line *lines;         /* all lines of all pages, in page order */
+  size_t n_lines;
+  int has_geom;
+  int damaged;            /* pages where Poppler reported trouble */
+  size_t cap_lines;       /* allocated entries of lines (0 when lines is
+                             NULL or not owned by doc.c's growth) */
+};
+
+/* doc.c: builds lines for pages whose text is already set (used by both the
+ * PDF and the text readers).  Geometry, when given, is filled in by pdf.c. */
+int gf_doc_split_lines(struct gf_doc *doc);
+/* doc.c: appends the lines of page (0-based, text already set) to
+ * doc->lines, geometry zero.  Lines split at '\n'; a '\r' before it is not
+ * part of the line.  GF_OK or GF_ENOMEM (doc unchanged). */
+int gf_doc_add_page_lines(struct gf_doc *doc, size_t page);
+
+/* errors.c: fills err (NULL allowed) with code, gf_strerror(code) as the
+ * message, page (1-based or 0) and offset; returns code. */
+int gf_error_fill(gf_error *err, int code, int page, size_t offset);
+
+/* pdf.c: the only file that includes poppler/glib.  Fills doc->pages and
+ * doc->lines (with geometry) from the PDF at path. */
+int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
+                gf_error *err);
+
+/* layout.c */
+/* Marks running headers, footers and page numbers with GF_LINE_FURNITURE,
+ * from position (top/bottom band of the page or first/last lines) and
+ * repetition across pages - never from a report's wording.  Returns GF_OK
+ * or GF_ENOMEM (then no line is marked). */
+int gf_layout_mark_furniture(struct gf_doc *doc);
+
+/* A paragraph rebuilt from lines (joined across line and page breaks).
+ * text holds the line contents separated by '\n' (for the normalizer to
+ * drop); pos[i] is the document position of byte i (pos[len] one past the
+ * last byte): position = page_index << 32 | byte offset in page text. */
+typedef struct gf_para {
+  char *text;
+  size_t len;
+  uint64_t *pos;
+  int is_heading;         /* starts with a heading marker (一、 （一） 1.) */
+} gf_para;
+#define GF_POS(page, off) (((uint64_t)(page) << 32) | (uint64_t)(off))
+#define GF_POS_PAGE(p) ((uint32_t)((p) >> 32))
+#define GF_POS_OFF(p) ((size_t)((p) & 0xffffffffu))
+
+/* Rebuilds paragraphs from the lines not marked furniture.  *out is an
+ * array of *n paragraphs; free with gf_paras_free. */
+int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out, size_t *n);
+void gf_paras_free(gf_para *p, size_t n);
+
+#endif

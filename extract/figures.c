@@ -1,0 +1,920 @@
+/* figures.c - number + unit + bound/comparison -> figure rows
+ * (records.md section 1).
+ *
+ * Per paragraph: normalize (keeping the offset map back to the page text),
+ * update the heading path, then scan numbers with a PCRE2 pattern, read
+ * each exactly (normalize/numerals.c) with its unit (normalize/units.c) and
+ * decide from the words around it whether it is a figure, what it measures
+ * and what it is a figure of.  Word lists live in vocab.c. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "extract/regex.h"
+#include "extract/sections.h"
+#include "extract/vocab.h"
+#include "normalize/normalize.h"
+
+/* Where a number may start: a digit, a Chinese numeral, a percent form. */
+static const char NUM_START[] =
+    "[0-9]|百分之|千分之|[零〇○一二两兩三四五六七八九十壹贰叁肆伍陆柒捌玖拾]";
+/* Range connectors between two numbers: 5%—6%, 5 至 6 万人. */
+static const char *const RANGE_WORDS[] = {"—", "–", "-", "~", "～", "至",
+                                          "到", "―", "－", NULL};
+/* After a number, words that make it a date, an ordinal or a name. */
+static const char *const NOT_AFTER[] = {
+    "月", "日", "号", "时", "届", "强", "+", "大", "点", "季度", "周年",
+    "次会议", "型", "后", "代", "线", "路", "中", NULL};
+
+static const char *const MEASURES[] = {"level", "growth", "change_pp",
+                                       "share", "rank", "duration"};
+enum { M_LEVEL, M_GROWTH, M_PP, M_SHARE, M_RANK, M_DURATION };
+static const char *const BOUNDS[] = {"exact", "over",  "at_least",
+                                     "about", "under", "at_most"};
+
+enum { F_DOC, F_SECTION, F_INDICATOR, F_VALUE, F_UNIT, F_BASE_VALUE,
+       F_BASE_UNIT, F_COMPARISON, F_RAW, F_SENTENCE, F_VALUE_MAX, F_N };
+
+typedef struct row {
+  gf_figure pub;
+  char *s[F_N];
+} row;
+
+struct gf_figures {
+  row *rows;
+  size_t n, cap;
+  char *doc;
+};
+
+typedef struct finder {
+  const struct gf_doc *doc;
+  gf_figures *out;
+  gf_sections sect;
+  gf_re *re_num;
+  gf_re *re_cmp;
+  /* the paragraph being read */
+  const gf_para *para;
+  const char *t;  /* normalized text */
+  size_t len;
+  size_t *map;    /* normalized byte -> paragraph byte */
+  char *section;
+  /* the sentence being read */
+  size_t sent_a, sent_b;
+  char subject[192];  /* last explicit indicator in the sentence */
+  int err;
+} finder;
+
+/* One number as read, with what surrounds it. */
+typedef struct cand {
+  size_t a, b;          /* raw span in the normalized text */
+  size_t num_a;         /* where the digits start (after 第 for ranks) */
+  size_t unit_a, unit_b;
+  char value[GF_NUM_MAX], value_max[GF_NUM_MAX];
+  char unit[64], base_unit[64];
+  int mag_exp;
+  unsigned unit_flags;
+  int measure, bound, negative;
+  char comparison[96];
+} cand;
+
+/* ---------------------------------------------------------------- helpers */
+
+static int starts(const char *t, size_t len, size_t at, const char *w) {
+  size_t wl = strlen(w);
+  return at + wl <= len && memcmp(t + at, w, wl) == 0;
+}
+
+static int ends(const char *t, size_t at, size_t from, const char *w) {
+  size_t wl = strlen(w);
+  return at >= from + wl && memcmp(t + at - wl, w, wl) == 0;
+}
+
+/* Longest word of a table that starts at t+at; returns its length. */
+static size_t word_at(const char *t, size_t len, size_t at,
+                      const char *const *words) {
+  size_t best = 0;
+  for (size_t i = 0; words[i]; i++)
+    if (strlen(words[i]) > best && starts(t, len, at, words[i]))
+      best = strlen(words[i]);
+  return best;
+}
+
+static size_t kind_at(const char *t, size_t len, size_t at,
+                      const gf_word_kind *words, int *kind) {
+  size_t best = 0;
+  for (size_t i = 0; words[i].word; i++) {
+    size_t wl = strlen(words[i].word);
+    if (wl > best && starts(t, len, at, words[i].word)) {
+      best = wl;
+      *kind = words[i].kind;
+    }
+  }
+  return best;
+}
+
+static size_t kind_before(const char *t, size_t from, size_t at,
+                          const gf_word_kind *words, int *kind) {
+  size_t best = 0;
+  for (size_t i = 0; words[i].word; i++) {
+    size_t wl = strlen(words[i].word);
+    if (wl > best && ends(t, at, from, words[i].word)) {
+      best = wl;
+      *kind = words[i].kind;
+    }
+  }
+  return best;
+}
+
+static size_t word_before(const char *t, size_t from, size_t at,
+                          const char *const *words) {
+  size_t best = 0;
+  for (size_t i = 0; words[i]; i++)
+    if (strlen(words[i]) > best && ends(t, at, from, words[i]))
+      best = strlen(words[i]);
+  return best;
+}
+
+static int has_word(const char *t, size_t a, size_t b,
+                    const char *const *words) {
+  for (size_t i = a; i < b; i++)
+    if (word_at(t, b, i, words)) return 1;
+  return 0;
+}
+
+static size_t char_len(unsigned char c) {
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static size_t prev_char(const char *t, size_t at) {
+  if (at == 0) return 0;
+  do at--;
+  while (at > 0 && ((unsigned char)t[at] & 0xC0) == 0x80);
+  return at;
+}
+
+static int is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+static int is_han_at(const char *t, size_t len, size_t at) {
+  int32_t cp;
+  return at < len && gf_utf8_decode(t + at, len - at, &cp) && gf_is_han(cp);
+}
+
+/* Clause and sentence delimiters. */
+static const char *const CLAUSE_END[] = {"，", "。", "；", "：", "！", "？",
+                                         ",", ";", ":", NULL};
+static const char *const SENT_END[] = {"。", "；", "！", "？", ";", NULL};
+
+static size_t clause_start(const char *t, size_t from, size_t at) {
+  size_t i = at;
+  while (i > from) {
+    size_t p = prev_char(t, i);
+    if (word_at(t, i, p, CLAUSE_END)) return i;
+    i = p;
+  }
+  return from;
+}
+
+static size_t clause_end(const char *t, size_t len, size_t at) {
+  for (size_t i = at; i < len; i += char_len((unsigned char)t[i]))
+    if (word_at(t, len, i, CLAUSE_END)) return i;
+  return len;
+}
+
+/* ------------------------------------------------------------- indicator */
+
+/* Trims lead and trail words, brackets and list marks from t[*a..*b). */
+static void trim(const char *t, size_t *a, size_t *b) {
+  for (int changed = 1; changed && *a < *b;) {
+    changed = 0;
+    size_t w = word_before(t, *a, *b, GF_TRAIL_WORDS);
+    if (!w) w = word_before(t, *a, *b, (const char *const[]){
+                                          "、", "和", "及", "与", "或", " ",
+                                          "（", "(", "“", NULL});
+    if (w && *b - w > *a) {
+      *b -= w;
+      changed = 1;
+    }
+    w = word_at(t, *b, *a, GF_LEAD_WORDS);
+    if (!w) w = word_at(t, *b, *a, (const char *const[]){
+                                       "、", "”", "）", ")", " ", NULL});
+    if (w && *a + w < *b) {
+      *a += w;
+      changed = 1;
+    }
+  }
+}
+
+static size_t han_count(const char *t, size_t a, size_t b) {
+  size_t n = 0;
+  for (size_t i = a; i < b; i += char_len((unsigned char)t[i]))
+    if (is_han_at(t, b, i)) n++;
+  return n;
+}
+
+/* Keeps at most max characters from the end of t[a..b). */
+static size_t keep_tail(const char *t, size_t a, size_t b, size_t max) {
+  size_t n = 0, i = b;
+  while (i > a && n < max) {
+    i = prev_char(t, i);
+    n++;
+  }
+  return i < a ? a : i;
+}
+
+static void set_text(char *dst, size_t cap, const char *t, size_t a,
+                     size_t b) {
+  size_t n = b > a ? b - a : 0;
+  if (n >= cap) { /* cut on a character boundary */
+    n = cap - 1;
+    while (n > 0 && ((unsigned char)t[a + n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(dst, t + a, n);
+  dst[n] = '\0';
+}
+
+/* The phrase a figure measures: the clause text before the number with
+ * verbs and comparison words trimmed; when that is empty or ends in 等
+ * ("…等 181 个重点项目开工建设") the noun after the unit; else the
+ * sentence's last subject. */
+static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
+                      char *out, size_t cap) {
+  const char *t = f->t;
+  size_t a = seg_a, b = cmp_a;
+  /* a rank's cue words (排名全市) are no part of the name */
+  if (c->measure == M_RANK) {
+    for (size_t w; (w = word_before(t, a, b, GF_RANK_CUES)) != 0 &&
+                   b - w > a;)
+      b -= w;
+    for (size_t w; (w = word_before(t, a, b, (const char *const[]){
+                                                 "均", "总量", NULL})) != 0 &&
+                   b - w > a;)
+      b -= w;
+  }
+  trim(t, &a, &b);
+  int ends_deng = ends(t, b, a, "等") || ends(t, b, a, "等等");
+  if (ends_deng) {
+    b -= strlen("等");
+    trim(t, &a, &b);
+  }
+  if (han_count(t, a, b) >= 2 && !ends_deng) {
+    a = keep_tail(t, a, b, 24);
+    set_text(out, cap, t, a, b);
+    return;
+  }
+  /* the noun after the unit */
+  size_t x = c->b, y = clause_end(t, f->sent_b, c->b);
+  static const char *const AFTER_STOP[] = {"、", "（", NULL};
+  for (size_t i = x; i < y; i += char_len((unsigned char)t[i]))
+    if (word_at(t, y, i, AFTER_STOP)) {
+      y = i;
+      break;
+    }
+  while (x < y && word_at(t, y, x, (const char *const[]){"的", NULL})) x += 3;
+  if (han_count(t, x, y) >= 2 &&
+      (c->measure == M_LEVEL || c->measure == M_DURATION)) {
+    size_t e = x, n = 0;
+    while (e < y && n < 16) {
+      e += char_len((unsigned char)t[e]);
+      n++;
+    }
+    set_text(out, cap, t, x, e);
+    return;
+  }
+  if (han_count(t, a, b) >= 2) {
+    set_text(out, cap, t, a, b);
+    return;
+  }
+  snprintf(out, cap, "%s", f->subject);
+}
+
+/* ------------------------------------------------------------ the number */
+
+/* The comparison phrase ending right before the number (or before its
+ * bound word): sets measure cues, sign and the comparison text. */
+static size_t comparison(finder *f, size_t from, size_t at, cand *c) {
+  size_t ov[2], pos = from, best_a = SIZE_MAX, best_b = 0;
+  while (gf_re_find(f->re_cmp, f->t, at, pos, ov, 1) == 1) {
+    best_a = ov[0];
+    best_b = ov[1];
+    pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    if (pos >= at) break;
+  }
+  if (best_a == SIZE_MAX) return at;
+  /* only words between the verb and the number that keep the verb's sense:
+   * 了 达 为 到 分别 均 (增长速度为 4.5%) */
+  size_t gap = best_b;
+  static const char *const GLUE[] = {"了", "达到", "达", "为", "到", "分别",
+                                     "均", "在", "约", "近", "超过", "超",
+                                     "幅度", "速度", "率", NULL};
+  for (size_t w; gap < at && (w = word_at(f->t, at, gap, GLUE)) != 0;)
+    gap += w;
+  if (gap < at) return at;
+  int kind = 0;
+  for (size_t i = best_a; i < best_b; i += char_len((unsigned char)f->t[i])) {
+    int k = 0;
+    if (kind_at(f->t, best_b, i, GF_GROWTH_VERBS, &k)) kind = k;
+  }
+  c->negative = kind == GF_CMP_DOWN;
+  /* comparison text without 分别 */
+  size_t n = 0;
+  for (size_t i = best_a; i < best_b && n + 4 < sizeof c->comparison;) {
+    if (starts(f->t, best_b, i, "分别")) {
+      i += strlen("分别");
+      continue;
+    }
+    c->comparison[n++] = f->t[i++];
+  }
+  c->comparison[n] = '\0';
+  return best_a;
+}
+
+static int is_date_year(const gf_numeral *nr, const char *t, size_t len,
+                        size_t after) {
+  size_t n = strlen(nr->value);
+  return n == 4 && !strchr(nr->value, '.') &&
+         (nr->value[0] == '1' || nr->value[0] == '2') &&
+         (starts(t, len, after, "年") || starts(t, len, after, "-") ||
+          starts(t, len, after, "—") || starts(t, len, after, "～") ||
+          starts(t, len, after, "至"));
+}
+
+/* Reads the unit (with 余/多 and a parenthetical allowed before it) at
+ * position p of the number nr that started at s; fills c. */
+static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
+  const char *t = f->t;
+  size_t len = f->sent_b;
+  size_t p = s + nr->mag_off;
+  gf_unit_match um;
+  int bk = 0;
+  /* 10.72（含南山、高新）万吨: a short parenthetical before the unit */
+  if (nr->mag_exp == 0 && starts(t, len, p, "（")) {
+    size_t q = p;
+    while (q < len && q - p < 90 && !starts(t, len, q, "）"))
+      q += char_len((unsigned char)t[q]);
+    if (starts(t, len, q, "）") &&
+        gf_unit_read(t + q + 3, len - q - 3, 0, &um) && um.mag_exp >= 0) {
+      size_t ul = um.len;
+      set_text(c->unit, sizeof c->unit, t, q + 3, q + 3 + ul);
+      snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+      c->mag_exp = um.mag_exp;
+      c->unit_flags = um.flags;
+      c->unit_a = q + 3;
+      return q + 3 + ul;
+    }
+  }
+  size_t inside = kind_at(t, len, p, GF_BOUND_INSIDE, &bk);
+  if (nr->mag_exp) {
+    /* 3.7万户, 11万余人次, 5亿 */
+    size_t ml = nr->len - nr->mag_off;
+    size_t q = p + ml;
+    size_t in2 = kind_at(t, len, q, GF_BOUND_INSIDE, &bk);
+    if (gf_unit_read(t + q + in2, len - q - in2, 0, &um) && um.mag_exp == 0) {
+      gf_buf u = {0};
+      gf_buf_put(&u, t + p, ml);
+      gf_buf_put(&u, t + q + in2, um.len);
+      set_text(c->unit, sizeof c->unit, u.p ? u.p : "", 0, u.len);
+      gf_buf_free(&u);
+      snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+      c->mag_exp = nr->mag_exp;
+      c->unit_flags = um.flags;
+      if (in2) c->bound = bk;
+      c->unit_a = p;
+      return q + in2 + um.len;
+    }
+    /* bare magnitude: 5亿 */
+    set_text(c->unit, sizeof c->unit, t, p, q);
+    c->base_unit[0] = '\0';
+    c->mag_exp = nr->mag_exp;
+    c->unit_a = p;
+    if (in2) c->bound = bk;
+    return q + in2;
+  }
+  if (gf_unit_read(t + p + inside, len - p - inside, 1, &um)) {
+    set_text(c->unit, sizeof c->unit, t, p + inside, p + inside + um.len);
+    snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+    c->mag_exp = um.mag_exp;
+    c->unit_flags = um.flags;
+    if (inside) c->bound = bk;
+    c->unit_a = p + inside;
+    return p + inside + um.len;
+  }
+  return 0;
+}
+
+/* Is the number at s (already read as nr) a figure?  Fills c. */
+static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
+  const char *t = f->t;
+  size_t len = f->sent_b;
+  size_t after = s + nr->len;
+  memset(c, 0, sizeof *c);
+  c->a = c->num_a = s;
+  snprintf(c->value, sizeof c->value, "%s", nr->core);
+
+  /* names and codes: PM2.5, 5G, G20, “4433”, [2], 1+2 */
+  char before = s > 0 ? t[s - 1] : ' ';
+  if (is_ascii_alnum(before) || before == '.' || before == '+' ||
+      before == '[' || before == '/')
+    return 0;
+  if (after < len && (is_ascii_alnum(t[after]) || t[after] == ']' ||
+                      t[after] == '/' || t[after] == '.'))
+    return 0;
+  if (ends(t, s, f->sent_a, "“") && !(nr->flags & GF_NUMF_CHINESE)) {
+    gf_unit_match um;
+    if (!gf_unit_read(t + after, len - after, 1, &um)) return 0;
+  }
+  /* Chinese numerals that are words: 一 (一批 一个 统一), 十四五, 二十大 */
+  if (nr->flags & GF_NUMF_CHINESE) {
+    if (!(nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) &&
+        strcmp(nr->value, "1") == 0)
+      return 0;
+    gf_numeral next;
+    if (gf_numeral_read(t + after, len - after, &next)) return 0;
+  }
+  if (is_date_year(nr, t, len, after)) return 0;
+  /* list markers: 1. 1、 （1） at a clause start */
+  if (starts(t, len, after, "、") || starts(t, len, after, "）") ||
+      starts(t, len, after, ")"))
+    if (nr->mag_exp == 0) return 0;
+
+  int is_rank = ends(t, s, f->sent_a, "第");
+  if (is_rank) {
+    size_t cs = clause_start(t, f->sent_a, s);
+    size_t pre = s - strlen("第");
+    int cue = has_word(t, cs, pre, GF_RANK_CUES);
+    gf_unit_match um;
+    int has_unit = gf_unit_read(t + after, len - after, 0, &um);
+    int rank_unit = has_unit && (um.flags & GF_UNITF_RANK);
+    if (!cue || (has_unit && !rank_unit)) return 0;
+    size_t e = after;
+    if (rank_unit) {
+      set_text(c->unit, sizeof c->unit, t, after, after + um.len);
+      snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+      e += um.len;
+    } else if (word_at(t, len, after, NOT_AFTER) ||
+               is_han_at(t, len, after)) {
+      /* 第一产业, 第二次会议: ordinals */
+      if (!word_at(t, len, after, CLAUSE_END) &&
+          !starts(t, len, after, "、") && !starts(t, len, after, "和") &&
+          !starts(t, len, after, "的") && !starts(t, len, after, "位"))
+        return 0;
+    }
+    c->a = pre;
+    c->b = e;
+    c->measure = M_RANK;
+    return 1;
+  }
+
+  if (word_at(t, len, after, NOT_AFTER) && nr->mag_exp == 0 &&
+      !(nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)))
+    return 0;
+
+  size_t e;
+  if (nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) {
+    snprintf(c->value, sizeof c->value, "%s", nr->value);
+    snprintf(c->unit, sizeof c->unit, "%s",
+             nr->flags & GF_NUMF_PERCENT ? "%" : "‰");
+    snprintf(c->base_unit, sizeof c->base_unit, "%s", c->unit);
+    c->unit_flags = GF_UNITF_PERCENT;
+    e = after;
+  } else {
+    e = read_unit(f, nr, s, c);
+  }
+  /* ranges: 5%—6%, 5—6%, 5至6万人 */
+  size_t rw = word_at(t, len, e ? e : after, RANGE_WORDS);
+  if (rw) {
+    size_t q = (e ? e : after) + rw;
+    gf_numeral n2;
+    if (q < len && gf_numeral_read(t + q, len - q, &n2)) {
+      cand c2;
+      memset(&c2, 0, sizeof c2);
+      size_t e2 = 0;
+      if (n2.flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE))
+        e2 = 0;
+      else
+        e2 = read_unit(f, &n2, q, &c2);
+      if (e2 && (!e || strcmp(c2.unit, c->unit) == 0)) {
+        if (!e) {
+          snprintf(c->unit, sizeof c->unit, "%s", c2.unit);
+          snprintf(c->base_unit, sizeof c->base_unit, "%s", c2.base_unit);
+          c->mag_exp = c2.mag_exp;
+          c->unit_flags = c2.unit_flags;
+          c->unit_a = c2.unit_a;
+        }
+        snprintf(c->value_max, sizeof c->value_max, "%s", n2.core);
+        e = e2;
+      } else if (!e && !e2 && q + n2.len <= len && n2.len &&
+                 starts(t, len, q + n2.len, "%")) {
+        snprintf(c->unit, sizeof c->unit, "%%");
+        snprintf(c->base_unit, sizeof c->base_unit, "%%");
+        c->unit_flags = GF_UNITF_PERCENT;
+        snprintf(c->value_max, sizeof c->value_max, "%s", n2.core);
+        e = q + n2.len + 1;
+      }
+    }
+  }
+  if (!e) return 0;
+  /* a year as a duration ("2 年") is fine; "年" after 4 digits was a date */
+  if ((c->unit_flags & GF_UNITF_TIME) && strcmp(c->base_unit, "日") == 0)
+    return 0;
+  int bk = 0;
+  size_t bw = kind_at(t, len, e, GF_BOUND_AFTER, &bk);
+  if (bw && !c->bound) c->bound = bk;
+  c->b = e;
+  return 1;
+}
+
+/* ------------------------------------------------------------ rows */
+
+static int add_row(finder *f, const cand *c, const char *ind) {
+  gf_figures *o = f->out;
+  if (o->n == o->cap) {
+    size_t cap = o->cap ? o->cap * 2 : 64;
+    row *r = gf_realloc(o->rows, cap * sizeof *r);
+    if (!r) return GF_ENOMEM;
+    o->rows = r;
+    o->cap = cap;
+  }
+  row *r = &o->rows[o->n];
+  memset(r, 0, sizeof *r);
+  /* provenance: normalized span -> paragraph bytes -> page text */
+  const gf_para *p = f->para;
+  uint64_t pa = p->pos[f->map[c->a]];
+  size_t last = prev_char(f->t, c->b);
+  size_t pb_para = f->map[last] + char_len((unsigned char)f->t[last]);
+  /* the source char that produced the last byte may be longer (NFKC) */
+  size_t nxt = f->map[c->b];
+  if (nxt > pb_para) pb_para = nxt;
+  uint64_t pb = p->pos[pb_para];
+  uint32_t page = GF_POS_PAGE(pa);
+  size_t start = GF_POS_OFF(pa), end = GF_POS_OFF(pb);
+  const gf_page *pg = &f->doc->pages[page];
+  if (GF_POS_PAGE(pb) != page || end > pg->len) end = pg->len;
+  while (end > start && (pg->text[end - 1] == ' ' ||
+                         pg->text[end - 1] == '\n' ||
+                         pg->text[end - 1] == '\t'))
+    end--;
+  char base[GF_NUM_MAX + 16];
+  if (gf_decimal_shift(c->value, c->mag_exp, base, sizeof base))
+    snprintf(base, sizeof base, "%s", c->value);
+  char value[GF_NUM_MAX + 2], vmax[GF_NUM_MAX + 2];
+  int neg = c->negative && c->value[0] != '-' &&
+            (c->measure == M_GROWTH || c->measure == M_PP);
+  snprintf(value, sizeof value, "%s%s", neg ? "-" : "", c->value);
+  char bv[GF_NUM_MAX + 18];
+  snprintf(bv, sizeof bv, "%s%s", neg ? "-" : "", base);
+  snprintf(vmax, sizeof vmax, "%s%s", neg && c->value_max[0] ? "-" : "",
+           c->value_max);
+  r->s[F_DOC] = gf_strdup(f->out->doc);
+  r->s[F_SECTION] = gf_strdup(f->section ? f->section : "");
+  r->s[F_INDICATOR] = gf_strdup(ind);
+  r->s[F_VALUE] = gf_strdup(value);
+  r->s[F_UNIT] = gf_strdup(c->unit);
+  r->s[F_BASE_VALUE] = gf_strdup(bv);
+  r->s[F_BASE_UNIT] = gf_strdup(c->base_unit);
+  r->s[F_COMPARISON] =
+      gf_strdup(c->measure == M_GROWTH || c->measure == M_PP ? c->comparison
+                                                             : "");
+  r->s[F_RAW] = gf_strndup(pg->text + start, end - start);
+  r->s[F_SENTENCE] = gf_strndup(f->t + f->sent_a, f->sent_b - f->sent_a);
+  r->s[F_VALUE_MAX] = gf_strdup(vmax);
+  o->n++;
+  for (int i = 0; i < F_N; i++)
+    if (!r->s[i]) return GF_ENOMEM;
+  r->pub.doc = r->s[F_DOC];
+  r->pub.page = (int)page + 1;
+  r->pub.section = r->s[F_SECTION];
+  r->pub.kind = f->sect.kind == GF_KIND_TARGET ? "target" : "actual";
+  r->pub.period = f->sect.period;
+  r->pub.indicator = r->s[F_INDICATOR];
+  r->pub.measure = MEASURES[c->measure];
+  r->pub.value = r->s[F_VALUE];
+  r->pub.unit = r->s[F_UNIT];
+  r->pub.base_value = r->s[F_BASE_VALUE];
+  r->pub.base_unit = r->s[F_BASE_UNIT];
+  r->pub.bound = BOUNDS[c->bound];
+  r->pub.comparison = r->s[F_COMPARISON];
+  r->pub.raw = r->s[F_RAW];
+  r->pub.start = start;
+  r->pub.end = end;
+  r->pub.sentence = r->s[F_SENTENCE];
+  r->pub.value_max = r->s[F_VALUE_MAX];
+  return GF_OK;
+}
+
+/* Splits "A、B和C" into parts; returns how many (at most max). */
+static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
+                       size_t *pb, int max) {
+  static const char *const SEP[] = {"、", "和", "及", "与", "以及", NULL};
+  int n = 0;
+  size_t s = a;
+  for (size_t i = a; i < b && n < max;) {
+    size_t w = word_at(t, b, i, SEP);
+    if (w) {
+      pa[n] = s;
+      pb[n++] = i;
+      s = i + w;
+      i += w;
+    } else {
+      i += char_len((unsigned char)t[i]);
+    }
+  }
+  if (n < max) {
+    pa[n] = s;
+    pb[n++] = b;
+  }
+  return n;
+}
+
+/* Decides measure, bound before the number and the indicator, then adds the
+ * row(s).  prev_end: end of the previous figure in this clause (or the
+ * clause start); list_i: index of this number in a 分别 list. */
+static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
+                size_t *parts_a, size_t *parts_b, int *n_parts) {
+  const char *t = f->t;
+  size_t cs = clause_start(t, f->sent_a, c->a);
+  size_t seg = seg_a > cs ? seg_a : cs;
+  /* the bound word right before the number */
+  int bk = 0;
+  size_t num_at = c->a;
+  size_t bw = kind_before(t, seg, num_at, GF_BOUND_BEFORE, &bk);
+  if (!bw) { /* 超 22.3: allow 达/达到 between (达到超过…) */
+    size_t w = word_before(t, seg, num_at, (const char *const[]){"达", "达到",
+                                                                 NULL});
+    if (w) bw = kind_before(t, seg, num_at - w, GF_BOUND_BEFORE, &bk);
+  }
+  if (bw && c->bound == GF_BOUND_EXACT && c->measure != M_RANK)
+    c->bound = bk;
+  /* comparison words before it */
+  size_t cmp_a = comparison(f, seg, num_at, c);
+  int has_cmp = cmp_a < num_at;
+  if (c->measure != M_RANK) {
+    if (c->unit_flags & GF_UNITF_PP)
+      c->measure = M_PP;
+    else if (c->unit_flags & GF_UNITF_PERCENT) {
+      /* the cue closest to the number decides: 占…比重 vs 增长 */
+      size_t share_at = 0, i;
+      for (i = seg; i < num_at; i += char_len((unsigned char)t[i]))
+        if (word_at(t, num_at, i, GF_SHARE_CUES)) share_at = i + 1;
+      if (has_cmp && cmp_a + 1 > share_at)
+        c->measure = M_GROWTH;
+      else if (share_at)
+        c->measure = M_SHARE;
+      else
+        c->measure = M_SHARE;
+    } else if ((c->unit_flags & GF_UNITF_TIME) &&
+               (word_before(t, seg, num_at, GF_DURATION_BEFORE) ||
+                has_word(t, cs, num_at, GF_DURATION_BEFORE) ||
+                word_at(t, f->sent_b, c->b, GF_DURATION_AFTER)))
+      c->measure = M_DURATION;
+    else
+      c->measure = M_LEVEL;
+  }
+  if (!has_cmp) c->comparison[0] = '\0';
+  if (c->measure == M_LEVEL || c->measure == M_SHARE) c->negative = 0;
+
+  char ind[192];
+  size_t ind_end = has_cmp ? cmp_a : num_at - bw;
+  /* a list continued: "21.3%、56.7%" or "19.6%、27.8%和52.6%" */
+  size_t k = seg;
+  while (k < num_at && word_at(t, num_at, k, (const char *const[]){
+                                                 "、", "和", "及", " ", NULL}))
+    k += word_at(t, num_at, k, (const char *const[]){"、", "和", "及", " ",
+                                                     NULL});
+  int continued = seg_a > cs && k == num_at;
+  if (continued && *n_parts > 1) {
+    (*list_i)++;
+    int i = *list_i < *n_parts ? *list_i : *n_parts - 1;
+    set_text(ind, sizeof ind, t, parts_a[i], parts_b[i]);
+    return add_row(f, c, ind);
+  }
+  if (continued) {
+    snprintf(ind, sizeof ind, "%s", f->subject);
+    return add_row(f, c, ind);
+  }
+  /* 分别 / 均: several subjects */
+  size_t fb = SIZE_MAX;
+  for (size_t i = seg; i + 6 <= num_at; i += char_len((unsigned char)t[i]))
+    if (starts(t, num_at, i, "分别") || starts(t, num_at, i, "均")) {
+      fb = i;
+      break;
+    }
+  *n_parts = 0;
+  *list_i = 0;
+  if (fb != SIZE_MAX) {
+    size_t a = seg, b = fb;
+    if (c->measure == M_RANK) {
+      for (size_t w; (w = word_before(t, a, b, GF_RANK_CUES)) != 0 &&
+                     b - w > a;)
+        b -= w;
+    }
+    size_t cb = word_before(t, a, b, (const char *const[]){"同比", "比上年",
+                                                          "较上年", NULL});
+    b -= cb;
+    trim(t, &a, &b);
+    int n = split_parts(t, a, b, parts_a, parts_b, 8);
+    if (n > 1) {
+      for (int i = 0; i < n; i++) trim(t, &parts_a[i], &parts_b[i]);
+      *n_parts = n;
+      set_text(ind, sizeof ind, t, parts_a[0], parts_b[0]);
+      snprintf(f->subject, sizeof f->subject, "%s", ind);
+      if (starts(t, num_at, fb, "均")) { /* one number, every subject */
+        for (int i = 0; i < n; i++) {
+          set_text(ind, sizeof ind, t, parts_a[i], parts_b[i]);
+          int rc = add_row(f, c, ind);
+          if (rc) return rc;
+        }
+        *n_parts = 0;
+        return GF_OK;
+      }
+      return add_row(f, c, ind);
+    }
+  }
+  indicator(f, c, seg, ind_end, ind, sizeof ind);
+  if (c->measure == M_LEVEL && ind[0]) {
+    snprintf(f->subject, sizeof f->subject, "%s", ind);
+  } else if (!f->subject[0] && ind[0]) {
+    snprintf(f->subject, sizeof f->subject, "%s", ind);
+  }
+  return add_row(f, c, ind);
+}
+
+static int scan_sentence(finder *f) {
+  size_t pos = f->sent_a, prev_end = f->sent_a;
+  size_t parts_a[8], parts_b[8];
+  int n_parts = 0, list_i = 0;
+  f->subject[0] = '\0';
+  size_t ov[2];
+  int rc;
+  while ((rc = gf_re_find(f->re_num, f->t, f->sent_b, pos, ov, 1)) == 1) {
+    size_t s = ov[0];
+    gf_numeral nr;
+    /* a number is read whole: skip starts inside the previous one */
+    if (!gf_numeral_read(f->t + s, f->sent_b - s, &nr) || nr.len == 0) {
+      pos = s + char_len((unsigned char)f->t[s]);
+      continue;
+    }
+    /* a sign: -0.57‰ */
+    cand c;
+    if (read_figure(f, s, &nr, &c)) {
+      if (s > f->sent_a && f->t[s - 1] == '-' &&
+          (s < 2 || !is_ascii_alnum(f->t[s - 2]))) {
+        c.a = s - 1;
+        if (c.value[0] != '-') {
+          memmove(c.value + 1, c.value, strlen(c.value) + 1);
+          c.value[0] = '-';
+        }
+      }
+      size_t cs = clause_start(f->t, f->sent_a, c.a);
+      if (cs > prev_end) {
+        prev_end = cs;
+        n_parts = 0;
+      }
+      int err = emit(f, &c, prev_end, &list_i, parts_a, parts_b, &n_parts);
+      if (err) return err;
+      prev_end = c.b;
+      pos = c.b > s ? c.b : s + nr.len;
+    } else {
+      pos = s + nr.len;
+    }
+  }
+  return rc < 0 ? rc : GF_OK;
+}
+
+static int scan_para(finder *f, size_t from) {
+  size_t a = from;
+  while (a < f->len) {
+    size_t b = a;
+    while (b < f->len && !word_at(f->t, f->len, b, SENT_END))
+      b += char_len((unsigned char)f->t[b]);
+    f->sent_a = a;
+    f->sent_b = b;
+    int rc = scan_sentence(f);
+    if (rc) return rc;
+    a = b < f->len ? b + word_at(f->t, f->len, b, SENT_END) : b;
+  }
+  return GF_OK;
+}
+
+/* The opening text before the first heading names the report. */
+static int read_title(finder *f, const gf_para *paras, size_t n) {
+  gf_buf b = {0};
+  for (size_t i = 0; i < n && i < 8 && b.len < 600; i++) {
+    char *t;
+    size_t len;
+    if (gf_text_normalize(paras[i].text, paras[i].len, &t, &len, NULL))
+      continue;
+    if (i > 0 && gf_sections_is_heading(&f->sect, t, len)) {
+      free(t);
+      break;
+    }
+    gf_buf_put(&b, t, len);
+    free(t);
+  }
+  if (b.oom) return GF_ENOMEM;
+  gf_sections_title(&f->sect, b.p ? b.p : "", b.len);
+  gf_buf_free(&b);
+  return GF_OK;
+}
+
+static int build_patterns(finder *f) {
+  int rc = gf_re_new(NUM_START, &f->re_num);
+  if (rc) return rc;
+  const char *verbs[64];
+  size_t n = 0;
+  for (; GF_GROWTH_VERBS[n].word && n < 63; n++)
+    verbs[n] = GF_GROWTH_VERBS[n].word;
+  verbs[n] = NULL;
+  char *bases = gf_re_alternation(GF_CMP_BASES);
+  char *vs = gf_re_alternation(verbs);
+  if (!bases || !vs) {
+    free(bases);
+    free(vs);
+    return GF_ENOMEM;
+  }
+  gf_buf p = {0};
+  gf_buf_printf(&p, "%s?(?:分别|均)?%s", bases, vs);
+  free(bases);
+  free(vs);
+  if (p.oom) return GF_ENOMEM;
+  rc = gf_re_new(p.p, &f->re_cmp);
+  gf_buf_free(&p);
+  return rc;
+}
+
+void gf_figures_free(gf_figures *figs) {
+  if (!figs) return;
+  for (size_t i = 0; i < figs->n; i++)
+    for (int j = 0; j < F_N; j++) free(figs->rows[i].s[j]);
+  free(figs->rows);
+  free(figs->doc);
+  free(figs);
+}
+
+int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
+                       gf_error *err) {
+  (void)opts;
+  if (out) *out = NULL;
+  if (!doc || !out) return GF_EINVAL;
+  finder f;
+  memset(&f, 0, sizeof f);
+  f.doc = doc;
+  gf_para *paras = NULL;
+  size_t n_paras = 0;
+  int rc = GF_ENOMEM;
+  f.out = gf_calloc(1, sizeof *f.out);
+  if (!f.out || !(f.out->doc = gf_strdup(doc->name ? doc->name : "-")))
+    goto done;
+  if ((rc = gf_sections_init(&f.sect)) || (rc = build_patterns(&f)) ||
+      (rc = gf_layout_paragraphs(doc, &paras, &n_paras)) ||
+      (rc = read_title(&f, paras, n_paras)))
+    goto done;
+  for (size_t i = 0; i < n_paras; i++) {
+    f.para = &paras[i];
+    char *t = NULL;
+    size_t len = 0, *map = NULL;
+    rc = gf_text_normalize(paras[i].text, paras[i].len, &t, &len, &map);
+    if (rc) goto done;
+    f.t = t;
+    f.len = len;
+    f.map = map;
+    size_t hl = gf_sections_feed(&f.sect, t, len);
+    free(f.section);
+    f.section = gf_sections_path(&f.sect);
+    if (!f.section) rc = GF_ENOMEM;
+    else rc = scan_para(&f, hl ? (hl < len ? hl : len) : 0);
+    (void)hl;
+    free(t);
+    free(map);
+    f.t = NULL;
+    f.map = NULL;
+    if (rc) goto done;
+  }
+  rc = GF_OK;
+done:
+  free(f.section);
+  gf_paras_free(paras, n_paras);
+  gf_sections_free(&f.sect);
+  gf_re_free(f.re_num);
+  gf_re_free(f.re_cmp);
+  if (rc) {
+    gf_figures_free(f.out);
+    if (err) {
+      err->code = rc;
+      err->message = gf_strerror(rc);
+    }
+    return rc;
+  }
+  *out = f.out;
+  return GF_OK;
+}
+
+size_t gf_figures_count(const gf_figures *figs) { return figs ? figs->n : 0; }
+
+const gf_figure *gf_figures_at(const gf_figures *figs, size_t i) {
+  return figs && i < figs->n ? &figs->rows[i].pub : NULL;
+}

@@ -1,0 +1,673 @@
+/* layout.c - page furniture and paragraphs.  Running headers, footers and
+ * page numbers are found from where a line sits (first or last lines, top
+ * or bottom band of the page) and from repetition across pages, never from
+ * a report's wording.  Paragraphs are rebuilt from the remaining lines,
+ * across line and page breaks, keeping for every byte its position in the
+ * page text so that records point back to what was extracted. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+/* ------------------------------------------------------------ characters */
+
+static int32_t decode(const char *s, size_t len, size_t *n) {
+  int32_t cp = 0;
+  size_t k = gf_utf8_decode(s, len, &cp);
+  if (k == 0) { /* page text is validated on entry; be safe anyway */
+    k = 1;
+    cp = 0xFFFD;
+  }
+  *n = k;
+  return cp;
+}
+
+static int is_space(int32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
+         c == '\n' || c == 0xA0 || c == 0x3000 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0xFEFF;
+}
+
+static int is_digit(int32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Chinese numerals as they appear in page numbers and heading markers. */
+static int is_cn_digit(int32_t c) {
+  static const int32_t cn[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09,
+                               0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
+                               0x4E5D, 0x5341, 0x767E, 0x4E24};
+  /* 〇 零 一 二 三 四 五 六 七 八 九 十 百 两 */
+  for (size_t i = 0; i < sizeof cn / sizeof cn[0]; i++)
+    if (c == cn[i]) return 1;
+  return 0;
+}
+
+/* Dashes and dots that decorate page numbers: —3— -3- －3－ ·3· */
+static int is_deco(int32_t c) {
+  return c == '-' || c == '~' || c == '_' || c == '*' ||
+         (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFF0D ||
+         c == 0x2500 || c == 0x2501 || c == 0x00B7 || c == 0x2022 ||
+         c == 0x30FB || c == 0x2027 || c == 0x301C || c == 0xFF5E ||
+         c == 0x2E3A || c == 0x2E3B;
+}
+
+static int is_roman(int32_t c) {
+  return c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' ||
+         c == 'X' || c == 'l' || c == 'L' || c == 'c' || c == 'C';
+}
+
+enum { MAX_CPS = 48 };
+
+/* The non-space code points of a line, at most MAX_CPS; returns their
+ * count, or MAX_CPS + 1 when the line is longer. */
+static size_t line_cps(const char *s, size_t len, int32_t *out) {
+  size_t n = 0;
+  for (size_t i = 0, k; i < len; i += k) {
+    int32_t c = decode(s + i, len - i, &k);
+    if (is_space(c)) continue;
+    if (n == MAX_CPS) return MAX_CPS + 1;
+    out[n++] = c;
+  }
+  return n;
+}
+
+static int is_blank_line(const char *s, size_t len) {
+  for (size_t i = 0, k; i < len; i += k)
+    if (!is_space(decode(s + i, len - i, &k))) return 0;
+  return 1;
+}
+
+/* ------------------------------------------------------------ furniture */
+
+/* Reads a run of numerals (Arabic, or Chinese when cn) at c[*i]. */
+static size_t num_run(const int32_t *c, size_t n, size_t *i, int cn) {
+  size_t start = *i;
+  while (*i < n && (is_digit(c[*i]) || (cn && is_cn_digit(c[*i])))) (*i)++;
+  return *i - start;
+}
+
+static int lower(int32_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* 第3页, 第3页共20页, 第3页/共20页 (spaces already removed). */
+static int is_di_ye(const int32_t *c, size_t a, size_t b) {
+  size_t i = a;
+  if (i >= b || c[i++] != 0x7B2C) return 0;           /* 第 */
+  if (!num_run(c, b, &i, 1) || i >= b || c[i++] != 0x9875) /* 页 */
+    return 0;
+  if (i == b) return 1;
+  if (c[i] == ',' || c[i] == 0xFF0C || c[i] == '/' || c[i] == 0xFF0F ||
+      c[i] == 0x3001)
+    i++;
+  if (i >= b || c[i++] != 0x5171) return 0;           /* 共 */
+  if (!num_run(c, b, &i, 1) || i >= b || c[i++] != 0x9875) return 0;
+  return i == b;
+}
+
+/* Page N, Page N of M */
+static int is_page_word(const int32_t *c, size_t a, size_t b) {
+  static const char word[] = "page";
+  size_t i = a;
+  for (size_t k = 0; k < 4; k++)
+    if (i >= b || lower(c[i++]) != word[k]) return 0;
+  if (!num_run(c, b, &i, 0)) return 0;
+  if (i == b) return 1;
+  if (i + 2 > b || lower(c[i]) != 'o' || lower(c[i + 1]) != 'f') return 0;
+  i += 2;
+  return num_run(c, b, &i, 0) && i == b;
+}
+
+/* A page number in one of the usual dresses, spaces removed: 3, —3—, -3-,
+ * －3－, ·3·, — 三 —, 第3页, 第3页共20页, 3/20, Page 3. */
+static int is_page_number(const int32_t *c, size_t n) {
+  size_t a = 0, b = n;
+  while (a < b && is_deco(c[a])) a++;
+  while (b > a && is_deco(c[b - 1])) b--;
+  if (a == b) return n > 0; /* the dash Poppler split off "— 1 —" */
+  int dressed = a > 0 && b < n;
+  size_t i = a, d = num_run(c, b, &i, 0);
+  if (i == b) return d <= 4;
+  if (d && d <= 4 && (c[i] == '/' || c[i] == 0xFF0F)) {
+    i++;
+    size_t m = num_run(c, b, &i, 0);
+    if (m && m <= 4 && i == b) return 1;
+  }
+  if (dressed) {
+    i = a;
+    size_t k = num_run(c, b, &i, 1);
+    if (i == b && k <= 4) return 1;
+    for (i = a; i < b && is_roman(c[i]); i++) {}
+    if (i == b && b - a <= 6) return 1;
+  }
+  return is_di_ye(c, a, b) || is_page_word(c, a, b);
+}
+
+/* A line may repeat as a header only when what is left without digits
+ * says something (a Han character or a letter) and its numbers are
+ * small: a year, a page number.  Table rows (合计 189,767,551) are data. */
+static int repeat_key_ok(const int32_t *c, size_t n) {
+  size_t n_key = 0;
+  int word = 0;
+  for (size_t i = 0; i < n;) {
+    if (is_digit(c[i])) {
+      size_t digits = 0;
+      while (i < n) {
+        if (is_digit(c[i])) {
+          digits++;
+          i++;
+        } else if ((c[i] == '.' || c[i] == ',') && i + 1 < n &&
+                   is_digit(c[i + 1])) {
+          return 0;
+        } else {
+          break;
+        }
+      }
+      if (digits > 4) return 0;
+      continue;
+    }
+    n_key++;
+    if (gf_is_han(c[i]) || (lower(c[i]) >= 'a' && lower(c[i]) <= 'z'))
+      word = 1;
+    i++;
+  }
+  return word && n_key >= 2;
+}
+
+typedef struct cand {
+  const char *s;
+  size_t len;
+  size_t line;
+  uint32_t page;
+} cand;
+
+/* Next code point of a repetition key: spaces and digits do not count. */
+static int32_t key_next(const char *s, size_t len, size_t *i) {
+  while (*i < len) {
+    size_t k;
+    int32_t c = decode(s + *i, len - *i, &k);
+    *i += k;
+    if (!is_space(c) && !is_digit(c)) return c;
+  }
+  return -1;
+}
+
+static int cmp_key(const void *pa, const void *pb) {
+  const cand *a = pa, *b = pb;
+  size_t i = 0, j = 0;
+  for (;;) {
+    int32_t x = key_next(a->s, a->len, &i), y = key_next(b->s, b->len, &j);
+    if (x != y) return x < y ? -1 : 1;
+    if (x < 0) break;
+  }
+  return (a->page > b->page) - (a->page < b->page);
+}
+
+/* Inside the top or bottom 12% of the page, when geometry is known. */
+static int in_band(const struct gf_doc *doc, const gf_line *l) {
+  float h = doc->pages[l->page].height;
+  if (!doc->has_geom || h <= 0 || l->x1 <= l->x0) return 1;
+  float y = (l->y0 + l->y1) / 2;
+  return y < 0.12f * h || y > 0.88f * h;
+}
+
+/* The first two and last two non-empty lines of lines[s..e) in text
+ * order; *n_text counts the non-empty lines. */
+static size_t pick_by_order(const struct gf_doc *doc, size_t s, size_t e,
+                            size_t pick[4], size_t *n_text) {
+  const char *text = doc->pages[doc->lines[s].page].text;
+  size_t n_pick = 0, n = 0, tail = 0;
+  for (size_t k = s; k < e; k++) {
+    const gf_line *l = &doc->lines[k];
+    if (is_blank_line(text + l->off, l->len)) continue;
+    if (n < 2) pick[n_pick++] = k;
+    n++;
+  }
+  for (size_t k = e; k > s && tail < 2; k--) {
+    const gf_line *l = &doc->lines[k - 1];
+    if (is_blank_line(text + l->off, l->len)) continue;
+    tail++;
+    if (n - tail >= 2) pick[n_pick++] = k - 1; /* not among the first two */
+  }
+  *n_text = n;
+  return n_pick;
+}
+
+static float ysum(const struct gf_doc *doc, size_t k) {
+  return doc->lines[k].y0 + doc->lines[k].y1;
+}
+
+/* Inserts line k into best[0..m), which keeps the two highest lines (top)
+ * or the two lowest ones. */
+static void keep2(const struct gf_doc *doc, size_t best[2], size_t m,
+                  size_t k, int top) {
+  float y = ysum(doc, k);
+  size_t i = m;
+  while (i > 0 && (top ? ysum(doc, best[i - 1]) > y
+                       : ysum(doc, best[i - 1]) <= y)) {
+    if (i < 2) best[i] = best[i - 1];
+    i--;
+  }
+  if (i < 2) best[i] = k;
+}
+
+/* With geometry the text order is not always the visual one (Poppler puts
+ * a table's last column after the footer), so the two highest and the two
+ * lowest lines on the page are the candidates. */
+static size_t pick_by_y(const struct gf_doc *doc, size_t s, size_t e,
+                        size_t pick[4], size_t *n_text) {
+  const char *text = doc->pages[doc->lines[s].page].text;
+  size_t top[2], bot[2], n = 0;
+  for (size_t k = s; k < e; k++) {
+    const gf_line *l = &doc->lines[k];
+    if (l->x1 <= l->x0 || is_blank_line(text + l->off, l->len)) continue;
+    size_t m = n < 2 ? n : 2;
+    keep2(doc, top, m, k, 1);
+    keep2(doc, bot, m, k, 0);
+    n++;
+  }
+  size_t n_pick = 0;
+  for (size_t i = 0; i < n && i < 2; i++) pick[n_pick++] = top[i];
+  for (size_t i = 0; i < n && i < 2; i++)
+    if (n - i > 2) pick[n_pick++] = bot[i]; /* not already a top line */
+  *n_text = n;
+  return n_pick;
+}
+
+int gf_layout_mark_furniture(struct gf_doc *doc) {
+  for (size_t i = 0; i < doc->n_lines; i++)
+    doc->lines[i].flags &= ~(unsigned)GF_LINE_FURNITURE;
+  cand *cs = gf_malloc((4 * doc->n_pages + 1) * sizeof *cs);
+  if (!cs) return GF_ENOMEM;
+  size_t n_cs = 0;
+  int32_t cps[MAX_CPS + 1];
+  for (size_t s = 0, e; s < doc->n_lines; s = e) {
+    uint32_t page = doc->lines[s].page;
+    for (e = s; e < doc->n_lines && doc->lines[e].page == page; e++) {}
+    const char *text = doc->pages[page].text;
+    size_t pick[4], n_pick = 0, n_text = 0;
+    if (doc->has_geom)
+      n_pick = pick_by_y(doc, s, e, pick, &n_text);
+    else
+      n_pick = pick_by_order(doc, s, e, pick, &n_text);
+    if (n_text <= 1) continue; /* the only text of a page is its body */
+    for (size_t p = 0; p < n_pick; p++) {
+      gf_line *l = &doc->lines[pick[p]];
+      if (!in_band(doc, l)) continue;
+      size_t n = line_cps(text + l->off, l->len, cps);
+      if (n > MAX_CPS) continue;
+      if (is_page_number(cps, n))
+        l->flags |= GF_LINE_FURNITURE;
+      else if (doc->n_pages >= 3 && repeat_key_ok(cps, n))
+        cs[n_cs++] = (cand){text + l->off, l->len, pick[p], page};
+    }
+  }
+  qsort(cs, n_cs, sizeof *cs, cmp_key);
+  for (size_t g = 0, h; g < n_cs; g = h) {
+    size_t n_pages = 1;
+    for (h = g + 1; h < n_cs; h++) {
+      cand a = cs[h - 1], b = cs[h];
+      a.page = b.page = 0;
+      if (cmp_key(&a, &b)) break;
+      if (cs[h].page != cs[h - 1].page) n_pages++;
+    }
+    if (n_pages >= 2 && 3 * n_pages >= doc->n_pages)
+      for (size_t k = g; k < h; k++)
+        doc->lines[cs[k].line].flags |= GF_LINE_FURNITURE;
+  }
+  gf_free(cs);
+  return GF_OK;
+}
+
+/* ------------------------------------------------------------ paragraphs */
+
+/* 一、 十一、 （一） (一) 1. 1、 1． (1) （1） 第一章 第一节 第一条 第一部分 */
+static int has_heading_marker(const char *s, size_t len) {
+  int32_t c[8];
+  size_t n = 0;
+  for (size_t i = 0, k; i < len && n < 8; i += k) {
+    int32_t cp = decode(s + i, len - i, &k);
+    if (n == 0 && is_space(cp)) continue;
+    c[n++] = cp;
+  }
+  size_t i = 0;
+  if (n == 0) return 0;
+  if (is_cn_digit(c[0])) {
+    while (i < n && is_cn_digit(c[i])) i++;
+    return i <= 4 && i < n && c[i] == 0x3001; /* 、 */
+  }
+  if (c[0] == '(' || c[0] == 0xFF08) {
+    i = 1;
+    size_t k = num_run(c, n, &i, 1);
+    return k && k <= 3 && i < n && (c[i] == ')' || c[i] == 0xFF09);
+  }
+  if (is_digit(c[0])) {
+    size_t k = num_run(c, n, &i, 0);
+    if (k > 3 || i >= n) return 0;
+    if (c[i] == 0x3001) return 1;
+    if (c[i] != '.' && c[i] != 0xFF0E) return 0;
+    return i + 1 >= n || !is_digit(c[i + 1]); /* not 1.2万亿 */
+  }
+  if (c[0] == 0x7B2C) { /* 第 */
+    i = 1;
+    size_t k = num_run(c, n, &i, 1);
+    if (!k || k > 4 || i >= n) return 0;
+    return c[i] == 0x7AE0 || c[i] == 0x8282 || c[i] == 0x6761 || /* 章节条 */
+           (c[i] == 0x90E8 && i + 1 < n && c[i + 1] == 0x5206);  /* 部分 */
+  }
+  return 0;
+}
+
+static int is_stop(int32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
+         c == 0xFF1B || c == '!' || c == '?' || c == ':' || c == ';';
+  /* 。！？：； */
+}
+
+static int is_close_quote(int32_t c) {
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+         c == '"' || c == '\'' || c == 0xFF09 || c == ')' || c == 0x300B;
+  /* ” ’ 」 』 ） 》 */
+}
+
+/* Ends a sentence: 。！？：； or a closing quote right after one. */
+static int ends_sentence(const char *s, size_t len) {
+  int32_t last = -1, before = -1;
+  for (size_t i = 0, k; i < len; i += k) {
+    int32_t c = decode(s + i, len - i, &k);
+    if (is_space(c)) continue;
+    before = last;
+    last = c;
+  }
+  return is_stop(last) || (is_close_quote(last) && is_stop(before));
+}
+
+/* Display width in columns: a Han or full-width character is 2. */
+static void text_columns(const char *s, size_t len, float *x0, float *x1) {
+  float col = 0, lead = -1, end = 0;
+  for (size_t i = 0, k; i < len; i += k) {
+    int32_t c = decode(s + i, len - i, &k);
+    float w = c < 0x1100 ? 1.0f : 2.0f;
+    if (!is_space(c)) {
+      if (lead < 0) lead = col;
+      end = col + w;
+    }
+    col += w;
+  }
+  *x0 = lead < 0 ? 0 : lead;
+  *x1 = end;
+}
+
+static int cmp_float(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return (x > y) - (x < y);
+}
+
+static float pct(float *v, size_t n, int p) {
+  if (n == 0) return 0;
+  qsort(v, n, sizeof *v, cmp_float);
+  return v[(size_t)((double)(n - 1) * p / 100.0 + 0.5)];
+}
+
+/* Margins of the body text: left edge, right edge and glyph width. */
+typedef struct margins {
+  float left, right, ch;
+} margins;
+
+typedef struct lgeo {
+  float x0, x1, ch;
+  int ok;               /* geometry usable */
+} lgeo;
+
+static int is_body(const struct gf_doc *doc, const gf_line *l) {
+  return !(l->flags & GF_LINE_FURNITURE) &&
+         !is_blank_line(doc->pages[l->page].text + l->off, l->len);
+}
+
+static margins stats(const lgeo *g, const size_t *idx, size_t n, float *tmp) {
+  margins m;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (g[idx[i]].ok) tmp[k++] = g[idx[i]].x0;
+  m.left = pct(tmp, k, 10);
+  k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (g[idx[i]].ok) tmp[k++] = g[idx[i]].x1;
+  m.right = pct(tmp, k, 90);
+  k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (g[idx[i]].ok && g[idx[i]].ch > 0) tmp[k++] = g[idx[i]].ch;
+  m.ch = pct(tmp, k, 50);
+  return m;
+}
+
+enum { MIN_PAGE_LINES = 5 };
+
+/* The layout facts each break rule needs, for one walk over the lines. */
+typedef struct walk {
+  const struct gf_doc *doc;
+  lgeo *g;              /* per line */
+  margins *pm;          /* per page */
+  float short_cols;     /* text input: a line narrower than this is short */
+} walk;
+
+static float ch_of(const walk *w, size_t i) {
+  const gf_line *l = &w->doc->lines[i];
+  float ch = w->g[i].ch > 0 ? w->g[i].ch : w->pm[l->page].ch;
+  return ch > 0 ? ch : 10.0f;
+}
+
+static int is_short(const walk *w, size_t i) {
+  const lgeo *g = &w->g[i];
+  if (!g->ok) return 0;
+  if (!w->doc->has_geom) return g->x1 < w->short_cols;
+  const margins *m = &w->pm[w->doc->lines[i].page];
+  return m->right - g->x1 > 2 * ch_of(w, i);
+}
+
+static int is_indented(const walk *w, size_t i) {
+  const lgeo *g = &w->g[i];
+  if (!g->ok) return 0;
+  const margins *m = &w->pm[w->doc->lines[i].page];
+  return g->x0 - m->left > 1.5f * ch_of(w, i);
+}
+
+/* A title set in several centred lines stays one paragraph. */
+static int is_centred(const walk *w, size_t i) {
+  const lgeo *g = &w->g[i];
+  if (!w->doc->has_geom || !g->ok) return 0;
+  const margins *m = &w->pm[w->doc->lines[i].page];
+  float ch = ch_of(w, i), in = g->x0 - m->left, out = m->right - g->x1;
+  float skew = in > out ? in - out : out - in;
+  return in > 1.5f * ch && out > 1.5f * ch && skew < 2 * ch;
+}
+
+/* cur sits right below prev on the same page: no gap of a line or more. */
+static int adjacent(const walk *w, size_t prev, size_t cur) {
+  const gf_line *p = &w->doc->lines[prev], *c = &w->doc->lines[cur];
+  if (!w->doc->has_geom || !w->g[prev].ok || !w->g[cur].ok ||
+      p->page != c->page)
+    return 0;
+  return c->y0 > p->y0 && c->y0 - p->y1 < p->y1 - p->y0;
+}
+
+/* Both lines start at the same x and the second is no wider: the next line
+ * of a table cell, whatever the page margin.  (A heading indented like a
+ * paragraph's first line is followed by a wider line.) */
+static int aligned(const walk *w, size_t prev, size_t cur) {
+  float ch = ch_of(w, cur), d = w->g[cur].x0 - w->g[prev].x0;
+  return adjacent(w, prev, cur) && d < 0.5f * ch && d > -0.5f * ch &&
+         w->g[cur].x1 <= w->g[prev].x1 + ch;
+}
+
+/* cur continues prev's visual line to the right: the spaced heading
+ * "一、综    合" comes out as two lines. */
+static int same_row(const walk *w, size_t prev, size_t cur) {
+  const gf_line *p = &w->doc->lines[prev], *c = &w->doc->lines[cur];
+  if (!w->doc->has_geom || !w->g[prev].ok || !w->g[cur].ok ||
+      p->page != c->page)
+    return 0;
+  float dy = c->y0 - p->y0;
+  return dy < 0.3f * ch_of(w, cur) && dy > -0.3f * ch_of(w, cur) &&
+         c->x0 >= p->x1;
+}
+
+/* A title in larger type than the page body, over several lines. */
+static int same_large_type(const walk *w, size_t prev, size_t cur) {
+  float a = w->g[prev].ch, b = w->g[cur].ch;
+  float body = w->pm[w->doc->lines[cur].page].ch;
+  float d = a > b ? a - b : b - a;
+  return adjacent(w, prev, cur) && body > 0 && d < 0.1f * b &&
+         b > 1.15f * body;
+}
+
+static int starts_para(const walk *w, size_t prev, size_t i) {
+  const struct gf_doc *doc = w->doc;
+  const gf_line *l = &doc->lines[i], *p = &doc->lines[prev];
+  const char *pt = doc->pages[p->page].text + p->off;
+  if (has_heading_marker(doc->pages[l->page].text + l->off, l->len)) return 1;
+  int stop = ends_sentence(pt, p->len);
+  if (same_row(w, prev, i) || aligned(w, prev, i)) return 0;
+  if (stop && is_short(w, prev)) return 1;
+  if (!stop && (same_large_type(w, prev, i) ||
+                (adjacent(w, prev, i) && is_centred(w, prev) &&
+                 is_centred(w, i))))
+    return 0;
+  return is_indented(w, i);
+}
+
+void gf_paras_free(gf_para *p, size_t n) {
+  if (!p) return;
+  for (size_t i = 0; i < n; i++) {
+    gf_free(p[i].text);
+    gf_free(p[i].pos);
+  }
+  gf_free(p);
+}
+
+/* Builds paragraph text and positions from lines sel[0..n). */
+static int build(const struct gf_doc *doc, const size_t *sel, size_t n,
+                 gf_para *out) {
+  size_t len = n - 1;
+  for (size_t k = 0; k < n; k++) len += doc->lines[sel[k]].len;
+  out->text = gf_malloc(len + 1);
+  out->pos = gf_malloc((len + 1) * sizeof *out->pos);
+  if (!out->text || !out->pos) return GF_ENOMEM;
+  size_t o = 0;
+  for (size_t k = 0; k < n; k++) {
+    const gf_line *l = &doc->lines[sel[k]];
+    if (k) {
+      const gf_line *p = &doc->lines[sel[k - 1]];
+      out->pos[o] = GF_POS(p->page, p->off + p->len);
+      out->text[o++] = '\n';
+    }
+    memcpy(out->text + o, doc->pages[l->page].text + l->off, l->len);
+    for (size_t b = 0; b < l->len; b++)
+      out->pos[o + b] = GF_POS(l->page, l->off + b);
+    o += l->len;
+  }
+  const gf_line *last = &doc->lines[sel[n - 1]];
+  out->pos[o] = GF_POS(last->page, last->off + last->len);
+  out->text[o] = '\0';
+  out->len = len;
+  const gf_line *first = &doc->lines[sel[0]];
+  out->is_heading =
+      has_heading_marker(doc->pages[first->page].text + first->off,
+                         first->len);
+  return GF_OK;
+}
+
+/* Per-line geometry (points, or columns for text input) and per-page
+ * margins; pages with few body lines borrow the whole document's. */
+static void measure(walk *w, const size_t *body, size_t n_body, float *tmp) {
+  const struct gf_doc *doc = w->doc;
+  for (size_t i = 0; i < doc->n_lines; i++) {
+    const gf_line *l = &doc->lines[i];
+    lgeo *g = &w->g[i];
+    if (doc->has_geom) {
+      g->x0 = l->x0;
+      g->x1 = l->x1;
+      g->ch = l->ch;
+      g->ok = l->x1 > l->x0;
+    } else {
+      text_columns(doc->pages[l->page].text + l->off, l->len, &g->x0, &g->x1);
+      g->ch = 2;
+      g->ok = 1;
+    }
+  }
+  margins all = stats(w->g, body, n_body, tmp);
+  size_t k = 0;
+  for (size_t i = 0; i < n_body; i++) tmp[k++] = w->g[body[i]].x1;
+  w->short_cols = 0.85f * pct(tmp, k, 50);
+  for (size_t s = 0, e; s < n_body; s = e) {
+    uint32_t page = doc->lines[body[s]].page;
+    size_t n_geo = 0;
+    for (e = s; e < n_body && doc->lines[body[e]].page == page; e++)
+      n_geo += w->g[body[e]].ok;
+    w->pm[page] = all;
+    if (doc->has_geom && n_geo >= MIN_PAGE_LINES) {
+      margins m = stats(w->g, body + s, e - s, tmp);
+      w->pm[page] = m;
+      if (m.ch <= 0) w->pm[page].ch = all.ch;
+    }
+  }
+  for (size_t p = 0; p < doc->n_pages; p++)
+    if (!doc->has_geom) w->pm[p] = all;
+}
+
+int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out,
+                         size_t *n) {
+  if (out) *out = NULL;
+  if (n) *n = 0;
+  if (!doc || !out || !n) return GF_EINVAL;
+  int rc = GF_ENOMEM;
+  gf_para *paras = NULL;
+  size_t n_paras = 0;
+  walk w = {doc, NULL, NULL, 0};
+  size_t *body = gf_malloc((doc->n_lines + 1) * sizeof *body);
+  unsigned char *brk = gf_malloc(doc->n_lines + 1);
+  float *tmp = gf_malloc((doc->n_lines + 1) * sizeof *tmp);
+  w.g = gf_calloc(doc->n_lines + 1, sizeof *w.g);
+  w.pm = gf_calloc(doc->n_pages + 1, sizeof *w.pm);
+  if (!body || !brk || !tmp || !w.g || !w.pm) goto done;
+  size_t n_body = 0;
+  for (size_t i = 0; i < doc->n_lines; i++)
+    if (is_body(doc, &doc->lines[i])) body[n_body++] = i;
+  measure(&w, body, n_body, tmp);
+  /* Mark where paragraphs start; a blank line between two body lines
+   * breaks too. */
+  size_t k = 0, n_start = 0;
+  int blank = 1;
+  for (size_t i = 0; i < doc->n_lines; i++) {
+    const gf_line *l = &doc->lines[i];
+    if (l->flags & GF_LINE_FURNITURE) continue;
+    if (k < n_body && body[k] == i) {
+      brk[k] = blank || starts_para(&w, body[k - 1], i);
+      n_start += brk[k];
+      blank = 0;
+      k++;
+    } else {
+      blank = 1;
+    }
+  }
+  paras = gf_calloc(n_start + 1, sizeof *paras);
+  if (!paras) goto done;
+  for (size_t s = 0, e; s < n_body; s = e) {
+    for (e = s + 1; e < n_body && !brk[e]; e++) {}
+    n_paras++;
+    if (build(doc, body + s, e - s, &paras[n_paras - 1])) goto done;
+  }
+  *out = paras;
+  *n = n_paras;
+  paras = NULL;
+  rc = GF_OK;
+done:
+  gf_paras_free(paras, n_paras);
+  gf_free(w.pm);
+  gf_free(w.g);
+  gf_free(tmp);
+  gf_free(brk);
+  gf_free(body);
+  return rc;
+}

@@ -1,0 +1,163 @@
+/* sections.c - heading path (一、 （一） 1. （1）), the report's type from
+ * its title, and kind/period per part (records.md "Kind and period"):
+ * a plan report's execution part is year N actuals, its plan part year N+1
+ * targets; a 政府工作报告's review is the previous year, its plan the
+ * report's year; a 统计公报 is actuals of its year. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/sections.h"
+#include "normalize/normalize.h"
+
+/* Heading levels, outermost first.  Groups 1..4 tell the level. */
+static const char HEADING[] =
+    "^(?:([一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部篇])"
+    "|([（(][一二三四五六七八九十]{1,3}[）)])"
+    "|([0-9]{1,2}[.．、](?![0-9]))"
+    "|([（(][0-9]{1,2}[）)]))";
+
+/* Words that mark the part of a report looking back or ahead. */
+static const char *const PAST_WORDS[] = {"执行情况", "回顾", "完成情况",
+                                         "主要工作", NULL};
+static const char *const PLAN_WORDS[] = {"计划", "安排", "目标", "任务",
+                                         "草案", "建议", "打算", "展望",
+                                         "预期", "思路", NULL};
+
+static const char *find(const char *s, size_t len, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t j = 0; j + wl <= len; j++)
+    if (memcmp(s + j, w, wl) == 0) return s + j;
+  return NULL;
+}
+
+static int has_word(const char *s, size_t len, const char *const *words) {
+  for (size_t i = 0; words[i]; i++) {
+    if (find(s, len, words[i])) return 1;
+  }
+  return 0;
+}
+
+static int contains(const char *s, size_t len, const char *w) {
+  const char *const words[] = {w, NULL};
+  return has_word(s, len, words);
+}
+
+int gf_sections_init(gf_sections *s) {
+  memset(s, 0, sizeof *s);
+  if (gf_re_new(HEADING, &s->re_heading) ||
+      gf_re_new("((?:19|20)[0-9]{2})年", &s->re_year)) {
+    gf_sections_free(s);
+    return GF_ENOMEM;
+  }
+  return GF_OK;
+}
+
+void gf_sections_free(gf_sections *s) {
+  for (int i = 0; i < GF_SECT_LEVELS; i++) free(s->path[i]);
+  gf_re_free(s->re_heading);
+  gf_re_free(s->re_year);
+  memset(s, 0, sizeof *s);
+}
+
+/* The years "NNNN年" in text, in order (at most max). */
+static int years(gf_sections *s, const char *t, size_t len, int *out,
+                 int max) {
+  size_t ov[4], at = 0;
+  int n = 0;
+  while (n < max && gf_re_find(s->re_year, t, len, at, ov, 2) == 1) {
+    out[n++] = atoi(t + ov[2]);
+    at = ov[1];
+  }
+  return n;
+}
+
+void gf_sections_title(gf_sections *s, const char *t, size_t len) {
+  int y[4];
+  int ny = years(s, t, len, y, 4);
+  if (has_word(t, len, (const char *const[]){"执行情况", NULL}) &&
+      contains(t, len, "计划")) {
+    s->type = GF_REPORT_PLAN;
+    s->year_actual = ny ? y[0] : 0;
+    s->year_target = ny > 1 ? y[1] : (ny ? y[0] + 1 : 0);
+  } else if (contains(t, len, "政府工作报告")) {
+    s->type = GF_REPORT_WORK;
+    s->year_target = ny ? y[ny - 1] : 0;
+    s->year_actual = s->year_target ? s->year_target - 1 : 0;
+  } else if (contains(t, len, "统计公报")) {
+    s->type = GF_REPORT_STATS;
+    s->year_actual = s->year_target = ny ? y[0] : 0;
+  } else if (contains(t, len, "预算") && !contains(t, len, "决算")) {
+    s->type = GF_REPORT_BUDGET;
+    s->year_actual = s->year_target = ny ? y[0] : 0;
+  } else {
+    s->type = GF_REPORT_OTHER;
+    s->year_actual = s->year_target = ny ? y[0] : 0;
+  }
+  s->kind = s->type == GF_REPORT_BUDGET ? GF_KIND_TARGET : GF_KIND_ACTUAL;
+  s->period = s->kind == GF_KIND_TARGET ? s->year_target : s->year_actual;
+}
+
+int gf_sections_is_heading(gf_sections *s, const char *t, size_t len) {
+  size_t ov[2];
+  return gf_re_at(s->re_heading, t, len, 0, ov, 1) == 1;
+}
+
+/* A top-level heading switches between the looking-back and planning parts
+ * of plan reports and government work reports. */
+static void top_level(gf_sections *s, const char *h, size_t len) {
+  if (s->type != GF_REPORT_PLAN && s->type != GF_REPORT_WORK) return;
+  int y[2];
+  int ny = years(s, h, len, y, 2);
+  int kind = -1;
+  if (ny && s->year_target && y[0] == s->year_target &&
+      s->year_target != s->year_actual)
+    kind = GF_KIND_TARGET;
+  else if (ny && y[0] == s->year_actual)
+    kind = GF_KIND_ACTUAL;
+  else if (has_word(h, len, PAST_WORDS))
+    kind = GF_KIND_ACTUAL;
+  else if (has_word(h, len, PLAN_WORDS))
+    kind = GF_KIND_TARGET;
+  if (kind < 0) return;
+  s->kind = kind;
+  s->period = kind == GF_KIND_TARGET ? s->year_target : s->year_actual;
+}
+
+size_t gf_sections_feed(gf_sections *s, const char *t, size_t len) {
+  size_t ov[10];
+  if (gf_re_at(s->re_heading, t, len, 0, ov, 5) != 1) return 0;
+  int level = 0;
+  for (int i = 1; i <= 4; i++)
+    if (ov[2 * i] != SIZE_MAX) level = i - 1;
+  /* A run-in heading ends at the first 。 (or ；：); a plain one is the
+   * whole paragraph, capped so a stray long paragraph stays readable. */
+  size_t end = len;
+  static const char *const stops[] = {"。", "；", "：", NULL};
+  for (size_t i = 0; stops[i]; i++) {
+    const char *p = find(t, len, stops[i]);
+    if (p && (size_t)(p - t) < end) end = (size_t)(p - t);
+  }
+  size_t cap = end;
+  if (cap > 150) { /* 50 Han characters, cut on a character boundary */
+    cap = 150;
+    while (cap > 0 && ((unsigned char)t[cap] & 0xC0) == 0x80) cap--;
+  }
+  for (int i = level; i < GF_SECT_LEVELS; i++) {
+    free(s->path[i]);
+    s->path[i] = NULL;
+  }
+  s->path[level] = gf_strndup(t, cap);
+  if (level == 0) top_level(s, t, end);
+  return end;
+}
+
+char *gf_sections_path(const gf_sections *s) {
+  gf_buf b = {0};
+  for (int i = 0; i < GF_SECT_LEVELS; i++) {
+    if (!s->path[i]) continue;
+    if (b.len) gf_buf_puts(&b, " > ");
+    gf_buf_puts(&b, s->path[i]);
+  }
+  return gf_buf_detach(&b, NULL);
+}

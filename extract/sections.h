@@ -1,0 +1,45 @@
+/* sections.h - heading path, report type, and the kind/period each part of
+ * a report gives its figures (records.md "Kind and period"). */
+#ifndef GF_SECTIONS_H
+#define GF_SECTIONS_H
+
+#include <stddef.h>
+
+#include "extract/regex.h"
+
+#define GF_SECT_LEVELS 4
+
+enum { GF_KIND_ACTUAL = 0, GF_KIND_TARGET = 1 };
+enum {
+  GF_REPORT_OTHER = 0,
+  GF_REPORT_PLAN,   /* 计划执行情况与计划草案的报告 */
+  GF_REPORT_WORK,   /* 政府工作报告 */
+  GF_REPORT_STATS,  /* 统计公报 */
+  GF_REPORT_BUDGET  /* 预算 (targets) */
+};
+
+typedef struct gf_sections {
+  int type;
+  int year_actual, year_target;
+  int kind, period;           /* of the part being read */
+  char *path[GF_SECT_LEVELS]; /* heading texts, NULL where none */
+  gf_re *re_heading;
+  gf_re *re_year;
+} gf_sections;
+
+int gf_sections_init(gf_sections *s);
+void gf_sections_free(gf_sections *s);
+/* Reads the report's title from the opening text (normalized) to set the
+ * report type, its years and the kind/period of the opening part. */
+void gf_sections_title(gf_sections *s, const char *text, size_t len);
+/* Feeds the next paragraph (normalized).  When it opens with a heading
+ * marker, updates the path and, for top-level headings, the kind/period.
+ * Returns the byte length of the heading (run-in headings end at 。), 0 if
+ * the paragraph is no heading. */
+size_t gf_sections_feed(gf_sections *s, const char *text, size_t len);
+/* The heading path joined with " > " (caller frees with gf_free). */
+char *gf_sections_path(const gf_sections *s);
+/* True when text opens with a heading marker (一、 （一） 1. （1） 第一章). */
+int gf_sections_is_heading(gf_sections *s, const char *text, size_t len);
+
+#endif

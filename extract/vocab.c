@@ -1,0 +1,82 @@
+/* vocab.c - the words figure finding relies on, as tables: comparison
+ * verbs (growth, decrease), bound words before and after a number, words
+ * that make a percentage a share, rank and duration cues, and the verbs
+ * stripped from an indicator's edges.  Extend here, not in patterns. */
+#include <stddef.h>
+
+#include "extract/vocab.h"
+
+/* Before a number: the bound it sets (records.md bound column). */
+const gf_word_kind GF_BOUND_BEFORE[] = {
+    {"超过", GF_BOUND_OVER},    {"超出", GF_BOUND_OVER},
+    {"突破", GF_BOUND_OVER},    {"超", GF_BOUND_OVER},
+    {"逾", GF_BOUND_OVER},      {"多于", GF_BOUND_OVER},
+    {"高于", GF_BOUND_OVER},    {"不少于", GF_BOUND_AT_LEAST},
+    {"不低于", GF_BOUND_AT_LEAST}, {"至少", GF_BOUND_AT_LEAST},
+    {"约", GF_BOUND_ABOUT},     {"近", GF_BOUND_ABOUT},
+    {"接近", GF_BOUND_ABOUT},   {"将近", GF_BOUND_ABOUT},
+    {"大约", GF_BOUND_ABOUT},   {"不超过", GF_BOUND_AT_MOST},
+    {"不高于", GF_BOUND_AT_MOST}, {"最多", GF_BOUND_AT_MOST},
+    {"低于", GF_BOUND_UNDER},   {"少于", GF_BOUND_UNDER},
+    {"不足", GF_BOUND_UNDER},   {NULL, 0}};
+
+/* After a number and its unit. */
+const gf_word_kind GF_BOUND_AFTER[] = {
+    {"以上", GF_BOUND_AT_LEAST}, {"左右", GF_BOUND_ABOUT},
+    {"以内", GF_BOUND_AT_MOST},  {"以下", GF_BOUND_AT_MOST},
+    {"之内", GF_BOUND_AT_MOST},  {"上下", GF_BOUND_ABOUT},
+    {NULL, 0}};
+
+/* Between a number and its unit: 180 余人, 11 万余人次. */
+const gf_word_kind GF_BOUND_INSIDE[] = {
+    {"余", GF_BOUND_OVER}, {"多", GF_BOUND_OVER}, {NULL, 0}};
+
+/* Growth verbs; GF_CMP_DOWN makes the value negative (records.md). */
+const gf_word_kind GF_GROWTH_VERBS[] = {
+    {"增长", GF_CMP_UP},   {"增加", GF_CMP_UP},   {"提高", GF_CMP_UP},
+    {"提升", GF_CMP_UP},   {"上涨", GF_CMP_UP},   {"上升", GF_CMP_UP},
+    {"增产", GF_CMP_UP},   {"扩大", GF_CMP_UP},   {"改善", GF_CMP_UP},
+    {"增速", GF_CMP_UP},   {"增幅", GF_CMP_UP},   {"涨幅", GF_CMP_UP},
+    {"增长速度", GF_CMP_UP}, {"增长率", GF_CMP_UP}, {"增", GF_CMP_UP},
+    {"高于", GF_CMP_UP},   {"快于", GF_CMP_UP},   {"下降", GF_CMP_DOWN},
+    {"减少", GF_CMP_DOWN}, {"降低", GF_CMP_DOWN}, {"回落", GF_CMP_DOWN},
+    {"下滑", GF_CMP_DOWN}, {"减产", GF_CMP_DOWN}, {"缩小", GF_CMP_DOWN},
+    {"降幅", GF_CMP_DOWN}, {"低于", GF_CMP_DOWN}, {"慢于", GF_CMP_DOWN},
+    {"下跌", GF_CMP_DOWN}, {"减", GF_CMP_DOWN},   {NULL, 0}};
+
+/* What the comparison is against, written before the verb. */
+const char *const GF_CMP_BASES[] = {
+    "同比", "比上年末", "比上年", "较上年", "比年初", "较年初", "比去年",
+    "较去年", "与上年相比", "环比", "比上年同期", "较上年同期",
+    "全市平均水平", "全省平均水平", "全国平均水平", NULL};
+
+/* Words that make a percentage a share rather than a growth rate. */
+const char *const GF_SHARE_CUES[] = {
+    "占", "比重", "比例", "率", "份额", "覆盖", "达标", "贡献", "普及",
+    "集中度", "比值", "成数", NULL};
+
+/* Rank cues written before 第N. */
+const char *const GF_RANK_CUES[] = {
+    "排名", "位居", "位列", "名列", "居", "列", "全市", "全省", "全国",
+    "全州", "全区", "区县", "同类", "排", NULL};
+
+/* Duration cues: before (连续 6 年) or after (35 天完成). */
+const char *const GF_DURATION_BEFORE[] = {"连续", "历时", "用时", "仅用",
+                                          "耗时", "持续", NULL};
+const char *const GF_DURATION_AFTER[] = {"完成", "建成", "实现", "内", NULL};
+
+/* Stripped from the start of an indicator. */
+const char *const GF_LEAD_WORDS[] = {
+    "其中", "全年", "全区", "全市", "全州", "全省", "全县", "全国", "年末",
+    "年内", "实现", "完成", "累计完成", "共", "共计", "在", "对", "为", "有",
+    "力争", "确保", "预计", "初步核算", "目前", "截至年末", "今年", "当年",
+    "并", "和", "及", "与", "而", "则", "且", "，", NULL};
+
+/* Stripped from the end of an indicator. */
+const char *const GF_TRAIL_WORDS[] = {
+    "达到", "达", "为", "是", "至", "到", "共", "计", "合计", "总计", "有",
+    "的", "了", "分别", "均", "已", "保持", "增至", "控制在", "完成", "实现",
+    "约", "累计达", "突破", "超过", "超", "逾", "近", "不少于", "不低于",
+    "至少", "不超过", "其中", "占", "在", "仅", "共有", "新增加", "分别为",
+    "均为", "保持在", "稳定在", "提高到", "提升至", "上升到", "下降到",
+    "降至", "升至", NULL};

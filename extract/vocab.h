@@ -1,0 +1,32 @@
+/* vocab.h - the word tables of figure finding (extract/vocab.c). */
+#ifndef GF_VOCAB_H
+#define GF_VOCAB_H
+
+enum {
+  GF_BOUND_EXACT = 0,
+  GF_BOUND_OVER,
+  GF_BOUND_AT_LEAST,
+  GF_BOUND_ABOUT,
+  GF_BOUND_UNDER,
+  GF_BOUND_AT_MOST
+};
+enum { GF_CMP_UP = 1, GF_CMP_DOWN = 2 };
+
+typedef struct gf_word_kind {
+  const char *word;
+  int kind;
+} gf_word_kind;
+
+extern const gf_word_kind GF_BOUND_BEFORE[];
+extern const gf_word_kind GF_BOUND_AFTER[];
+extern const gf_word_kind GF_BOUND_INSIDE[];
+extern const gf_word_kind GF_GROWTH_VERBS[];
+extern const char *const GF_CMP_BASES[];
+extern const char *const GF_SHARE_CUES[];
+extern const char *const GF_RANK_CUES[];
+extern const char *const GF_DURATION_BEFORE[];
+extern const char *const GF_DURATION_AFTER[];
+extern const char *const GF_LEAD_WORDS[];
+extern const char *const GF_TRAIL_WORDS[];
+
+#endif

@@ -1,0 +1,171 @@
+/* govfig.h - the public API of libgovfig.
+ *
+ * libgovfig turns Chinese government report PDFs (计划执行情况与计划草案的报告,
+ * 政府工作报告, 统计公报) into figure and parcel records whose every row points
+ * back to its page and byte span (see spec/records.md).
+ *
+ * Conventions: text is UTF-8, passed as pointer plus byte length; returned
+ * text is NUL-terminated.  Functions that can fail return GF_OK (0) or a
+ * negative GF_E* code and hand objects back through out-parameters, which are
+ * set to NULL/0 on entry.  Objects made by _open/_new/_extract are released by
+ * the matching _free, which accepts NULL.  const results are borrowed from
+ * their owner; non-const char * results belong to the caller (gf_free).
+ * Only standard headers are used: no glib, PCRE2 or utf8proc types leak here.
+ */
+#ifndef GOVFIG_H
+#define GOVFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define GF_API __attribute__((visibility("default")))
+#else
+#define GF_API
+#endif
+
+#define GF_VERSION_MAJOR 0
+#define GF_VERSION_MINOR 1
+#define GF_VERSION_PATCH 0
+#define GF_VERSION_STRING "0.1.0"
+
+/* Error codes.  Every failing call returns one of these (negative). */
+enum {
+  GF_OK = 0,
+  GF_EINVAL = -1,     /* an argument is invalid (NULL where not allowed) */
+  GF_ENOMEM = -2,     /* out of memory */
+  GF_EIO = -3,        /* a file could not be read or written */
+  GF_EPDF = -4,       /* the file is a PDF that Poppler cannot open: damaged */
+  GF_EUTF8 = -5,      /* text input is not valid UTF-8 */
+  GF_ELIMIT = -6,     /* a regular expression hit its match limit */
+  GF_EENCRYPTED = -7, /* encrypted PDF and no (or a wrong) password */
+  GF_ENOTPDF = -8,    /* the file has no %PDF header */
+  GF_EEMPTY = -9,     /* the file is empty (zero bytes) */
+  GF_ENOTEXT = -10,   /* the PDF has no text layer (a scan: needs OCR) */
+  GF_ENOPAGES = -11   /* the PDF has no pages */
+};
+
+/* Details of a failure; every field is optional to read.  message is a
+ * constant string (never freed); page is 1-based or 0; offset is a byte
+ * offset in the input or 0. */
+typedef struct gf_error {
+  int code;
+  const char *message;
+  int page;
+  size_t offset;
+} gf_error;
+
+/* Fixed English text for an error code; never NULL. */
+GF_API const char *gf_strerror(int code);
+/* The library version, "MAJOR.MINOR.PATCH". */
+GF_API const char *gf_version(void);
+/* Releases memory that the library handed to the caller (non-const char *).
+ * NULL is allowed. */
+GF_API void gf_free(void *p);
+
+/* ---------------------------------------------------------------- options */
+#define GF_OPT_NO_HEADER 0x1u  /* CSV writers: omit the header row */
+#define GF_OPT_NO_GUARD 0x2u   /* CSV writers: no formula guard on text */
+
+/* ---------------------------------------------------------------- documents
+ * A gf_doc is a report as pages of extracted text.  Page text is what
+ * figure rows' start/end refer to. */
+typedef struct gf_doc gf_doc;
+
+/* Opens the PDF at path.  password may be NULL.  opts: 0.  On failure *out is
+ * NULL and the code says why (GF_EIO, GF_EEMPTY, GF_ENOTPDF, GF_EENCRYPTED,
+ * GF_EPDF, GF_ENOPAGES, GF_ENOTEXT).  err may be NULL. */
+GF_API int gf_doc_open(const char *path, const char *password, unsigned opts,
+                       gf_doc **out, gf_error *err);
+/* Makes a document from plain UTF-8 text, pages split at form feeds.  name is
+ * the doc column (may be NULL: "-"); text is copied. */
+GF_API int gf_doc_open_text(const char *name, const char *text, size_t len,
+                            gf_doc **out, gf_error *err);
+/* Reads path as UTF-8 text (pages split at form feeds).  name as above. */
+GF_API int gf_doc_open_text_file(const char *path, gf_doc **out,
+                                 gf_error *err);
+GF_API void gf_doc_free(gf_doc *doc);
+/* The file name without directory. */
+GF_API const char *gf_doc_name(const gf_doc *doc);
+GF_API size_t gf_doc_page_count(const gf_doc *doc);
+/* Text of 1-based page; *len receives its byte length (len may be NULL).
+ * NULL when page is out of range.  Lives as long as doc. */
+GF_API const char *gf_doc_page_text(const gf_doc *doc, size_t page,
+                                    size_t *len);
+/* Count of pages where the PDF reader reported damage (0 for sound files). */
+GF_API int gf_doc_damaged(const gf_doc *doc);
+
+/* ---------------------------------------------------------------- figures */
+/* One row of figures.csv (spec/records.md section 1).  All strings are
+ * non-NULL ("" when empty) and live as long as the owning gf_figures. */
+typedef struct gf_figure {
+  const char *doc;
+  int page;           /* 1-based */
+  const char *section;
+  const char *kind;   /* "actual" or "target" */
+  int period;         /* year, 0 when unknown */
+  const char *indicator;
+  const char *measure; /* level growth change_pp share rank duration */
+  const char *value;   /* exact decimal */
+  const char *unit;
+  const char *base_value;
+  const char *base_unit;
+  const char *bound;   /* exact over at_least about under at_most */
+  const char *comparison;
+  const char *raw;     /* page text bytes start..end */
+  size_t start, end;
+  const char *sentence;
+  const char *value_max; /* "" unless a range */
+} gf_figure;
+
+typedef struct gf_figures gf_figures;
+
+/* Finds every figure of doc.  opts: 0. */
+GF_API int gf_figures_extract(const gf_doc *doc, unsigned opts,
+                              gf_figures **out, gf_error *err);
+GF_API size_t gf_figures_count(const gf_figures *figs);
+/* Row i (0-based) or NULL when out of range. */
+GF_API const gf_figure *gf_figures_at(const gf_figures *figs, size_t i);
+GF_API void gf_figures_free(gf_figures *figs);
+/* Writes the rows as RFC 4180 CSV with the columns of records.md, header
+ * first unless GF_OPT_NO_HEADER.  Returns GF_EIO when writing fails. */
+GF_API int gf_figures_write_csv(const gf_figures *figs, FILE *f,
+                                unsigned opts);
+/* The figures.csv header line's column names, in order, NULL-terminated. */
+GF_API const char *const *gf_figures_columns(void);
+
+/* ---------------------------------------------------------------- text only */
+/* Normalizes UTF-8 text: NFKC, radical look-alikes, full-width forms, stray
+ * spaces between CJK and digits removed.  *out (caller frees with gf_free)
+ * is NUL-terminated; *out_len its length.  GF_EUTF8 on invalid input. */
+GF_API int gf_normalize(const char *text, size_t len, char **out,
+                        size_t *out_len);
+
+/* Reads one number at the start of text (Arabic with separators, Chinese
+ * numerals incl. 大写, 百分之…, 九成, mixed 1.2万亿).  On success *consumed
+ * is the byte length read (0 = no number there) and *value an exact decimal
+ * with magnitudes applied (caller frees with gf_free); *unit "%", "‰" or "". */
+GF_API int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
+                            char **value, const char **unit);
+
+/* Every number in a text, figure or not. */
+typedef struct gf_number {
+  size_t start, end;  /* byte span in the input text */
+  const char *value;  /* exact decimal, magnitudes applied */
+  const char *unit;   /* "%", "‰", "个百分点" or "" */
+} gf_number;
+typedef struct gf_numbers gf_numbers;
+GF_API int gf_numbers_scan(const char *text, size_t len, unsigned opts,
+                           gf_numbers **out, gf_error *err);
+GF_API size_t gf_numbers_count(const gf_numbers *nums);
+GF_API const gf_number *gf_numbers_at(const gf_numbers *nums, size_t i);
+GF_API void gf_numbers_free(gf_numbers *nums);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GOVFIG_H */

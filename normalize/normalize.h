@@ -1,0 +1,126 @@
+/* normalize.h - what other modules may call in normalize/: the byte buffer
+ * and allocation wrapper every module uses, text normalization with its
+ * offset map, the numeral reader and the unit vocabulary. */
+#ifndef GF_NORMALIZE_H
+#define GF_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "include/govfig.h"
+
+/* ---- allocation: every library allocation goes through these so that test
+ * builds can fail the Nth call (gf_alloc_fail_at). */
+void *gf_malloc(size_t n);
+void *gf_calloc(size_t n, size_t size);
+void *gf_realloc(void *p, size_t n);
+char *gf_strndup(const char *s, size_t n);
+char *gf_strdup(const char *s);
+/* Test hook: make the nth allocation from now fail (0 = never). */
+void gf_alloc_fail_at(unsigned long nth);
+
+/* ---- growable byte buffer; always NUL-terminated when p != NULL.  Errors
+ * are sticky: after a failed append, oom is set and further appends are
+ * ignored, so callers check once at the end. */
+typedef struct gf_buf {
+  char *p;
+  size_t len, cap;
+  int oom;
+} gf_buf;
+void gf_buf_put(gf_buf *b, const char *s, size_t n);
+void gf_buf_puts(gf_buf *b, const char *s);
+void gf_buf_putc(gf_buf *b, char c);
+void gf_buf_printf(gf_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Hands the bytes to the caller (gf_free) and empties b; "" when empty,
+ * NULL when out of memory. */
+char *gf_buf_detach(gf_buf *b, size_t *len);
+void gf_buf_free(gf_buf *b);
+
+/* Growable array of size_t (offset maps). */
+typedef struct gf_offs {
+  size_t *v;
+  size_t len, cap;
+  int oom;
+} gf_offs;
+void gf_offs_push(gf_offs *o, size_t x);
+void gf_offs_free(gf_offs *o);
+
+/* ---- text.c: normalization with provenance.
+ * Output is NFKC (full-width digits and punctuation to ASCII), CJK radical
+ * look-alikes (Kangxi U+2F00.. and the supplement U+2E80..) to their
+ * ideographs, U+3000 and other spaces to ASCII space, runs of whitespace
+ * (newlines included) removed when either neighbour is not ASCII
+ * alphanumeric, else folded to one space; trailing/leading space trimmed.
+ * map (len + 1 entries, caller frees with gf_free) gives for every output
+ * byte the source byte offset of the character it came from; map[len] = len
+ * of source.  map may be NULL if not wanted.  GF_EUTF8 for invalid UTF-8. */
+int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
+                      size_t **map);
+/* Decodes one UTF-8 code point at s (len bytes available); returns its byte
+ * length (>= 1) and stores it in *cp, or returns 0 for invalid UTF-8. */
+size_t gf_utf8_decode(const char *s, size_t len, int32_t *cp);
+/* True for CJK ideographs (unified, ext A, compatibility). */
+int gf_is_han(int32_t cp);
+
+/* ---- numerals.c: reading numbers.
+ * A decimal value is kept as a string of ASCII digits with an optional '.'
+ * and leading '-': never through binary floating point. */
+#define GF_NUM_MAX 64
+enum {
+  GF_NUMF_CHINESE = 1u,   /* written (partly) in Chinese numerals */
+  GF_NUMF_PERCENT = 2u,   /* 百分之… / 成: value is in percent */
+  GF_NUMF_PERMILLE = 4u,  /* 千分之… */
+  GF_NUMF_GROUPED = 8u,   /* had thousands separators */
+  GF_NUMF_DAXIE = 16u     /* 大写 financial digits (壹 贰 …) */
+};
+typedef struct gf_numeral {
+  size_t len;              /* bytes consumed (0: no number at the start) */
+  char value[GF_NUM_MAX];  /* full value, every magnitude applied */
+  char core[GF_NUM_MAX];   /* value before a trailing 万/亿/万亿 (== value
+                              when there is none) */
+  int mag_exp;             /* exponent of the trailing magnitude: 4 8 12 0 */
+  size_t mag_off;          /* offset where the trailing magnitude starts
+                              (== len when none) */
+  unsigned flags;          /* GF_NUMF_* */
+} gf_numeral;
+/* Reads one number at the start of s.  Arabic: 1327.8, 1,100.9, 1.2万亿,
+ * 3.7万; Chinese: 一千三百二十七点八, 两千零五, 一百二十六万零五百八十二,
+ * 〇/零/○ (U+25CB) as zero, 十五, 一十五, 二〇二三 (digit by digit), 大写
+ * (壹贰叁肆伍陆柒捌玖拾佰仟); percent forms 百分之三点五, 千分之五, 九成
+ * (flags say which).  A trailing 万/亿/万亿 is split out in core/mag_*.  The
+ * caller gives normalized text (ASCII digits).  Returns 1 when a number was
+ * read, 0 when none starts at s. */
+int gf_numeral_read(const char *s, size_t len, gf_numeral *out);
+/* Multiplies decimal string v by 10^exp (exp >= 0) exactly, writing to out
+ * (cap bytes); trailing ".0…" removed.  Returns 0, or -1 when it won't fit. */
+int gf_decimal_shift(const char *v, int exp, char *out, size_t cap);
+/* Canonical form of a decimal string: no leading zeros, no trailing
+ * fractional zeros, no trailing '.', "-0" -> "0".  In place. */
+void gf_decimal_canon(char *v);
+/* Byte length of the Chinese numeral character at s (零 〇 一 … 九, 大写,
+ * 十 百 千 万 亿 and their 大写; not 点), or 0.  Scanners use it to step
+ * over a whole run of numeral characters. */
+size_t gf_numeral_char(const char *s, size_t len);
+
+/* ---- units.c: the unit vocabulary (a table, easy to extend). */
+typedef struct gf_unit_match {
+  size_t len;             /* bytes of the unit in the text (0: no unit) */
+  int mag_exp;            /* magnitude prefix exponent (万 = 4), 0 if none */
+  const char *base;       /* base unit without magnitude, e.g. "元" */
+  unsigned flags;         /* GF_UNITF_* of the base unit */
+} gf_unit_match;
+enum {
+  GF_UNITF_PERCENT = 1u,  /* % ‰ : rates and shares */
+  GF_UNITF_PP = 2u,       /* 个百分点 / 百分点 */
+  GF_UNITF_TIME = 4u,     /* 年 天 个月 小时 …: durations */
+  GF_UNITF_MONEY = 8u,    /* 元 美元 … */
+  GF_UNITF_RANK = 16u     /* 位 名 */
+};
+/* Longest unit at the start of s: an optional magnitude (十 百 千 万 十万
+ * 百万 千万 亿 万亿) then a base unit from the table, or a bare magnitude
+ * when allow_bare_mag (e.g. "3.7万" alone).  Returns 1 on a match. */
+int gf_unit_read(const char *s, size_t len, int allow_bare_mag,
+                 gf_unit_match *out);
+
+#endif

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Accuracy regression: extracts the sample reports and scores the CSV
+# against the hand-checked gold (tests/data/gold, copied from shared/gold)
+# with tests/score.py.  Fails when a score drops below its floor.
+# Prints "N passed, M failed".
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+GOVFIG=${GOVFIG:-$top/govfig}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+
+# score NAME PDF MIN_RECALL MIN_PRECISION MIN_INDICATOR MIN_MEASURE MIN_KIND
+score() {
+  name=$1 pdf=$2
+  mkdir -p "$tmp/$name"
+  if ! "$GOVFIG" extract -q -o "$tmp/$name" "$pdf" 2>"$tmp/$name.err"; then
+    echo "FAIL $name: extract failed: $(head -1 "$tmp/$name.err")"
+    fail=$((fail + 1))
+    return
+  fi
+  python3 "$here/score.py" figures "$here/data/gold/$name.figures.jsonl" \
+    "$here/data/$name.pages.txt" "$tmp/$name/figures.csv" >"$tmp/$name.score"
+  python3 - "$tmp/$name.score" "$name" "$3" "$4" "$5" "$6" "$7" <<'PY'
+import sys
+got = {}
+for line in open(sys.argv[1]):
+    k, _, v = line.partition(":")
+    try:
+        got[k.strip()] = float(v)
+    except ValueError:
+        pass
+floors = dict(zip(["recall", "precision", "indicator", "measure", "kind"],
+                  map(float, sys.argv[3:8])))
+bad = [f"{k} {got.get(k, 0):.3f} < {v}" for k, v in floors.items()
+       if got.get(k, 0) + 1e-9 < v]
+print(sys.argv[2] + ": " + " ".join(f"{k} {got.get(k, 0):.3f}" for k in floors))
+sys.exit(1 if bad else 0)
+PY
+  if [ $? -eq 0 ]; then pass=$((pass + 1)); else
+    echo "FAIL $name: below the floor"; fail=$((fail + 1)); fi
+}
+
+score licheng-2023 "$top/samples/licheng-2023.pdf" \
+  "${MIN_RECALL_LICHENG:-0.97}" 0.97 0.90 0.95 0.98
+score qiandongnan-2016 "$top/samples/qiandongnan-2016.pdf" 0.93 0.93 0.85 0.93 0.98
+score zhoukou-2023 "$here/data/wild/zhoukou-2023-communique.pdf" 0.93 0.93 0 0 0
+
+# Every real PDF as published: exit 0 and some figures.
+for pdf in "$here"/data/wild/*.pdf; do
+  n=$(basename "$pdf" .pdf)
+  mkdir -p "$tmp/w-$n"
+  if "$GOVFIG" extract -q -o "$tmp/w-$n" "$pdf" 2>/dev/null &&
+     [ "$(wc -l <"$tmp/w-$n/figures.csv")" -gt 10 ]; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL wild $n: no figures or non-zero exit"; fail=$((fail + 1))
+  fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
