@@ -35,14 +35,15 @@ static const char *const help_text[] = {
     "",
     "Commands:",
     "  govfig extract [-o DIR] [--password PW] [-q] FILE...",
-    "      Extracts the figures of every FILE (a PDF, or UTF-8 text with form",
-    "      feeds between pages when the name ends in .txt) into DIR/figures.csv",
-    "      (columns of spec/records.md, RFC 4180, UTF-8, CRLF line ends), one",
-    "      header then the rows of the files in the order given.  The file is",
-    "      written under a temporary name in DIR and renamed when complete, so",
-    "      an interrupted run leaves any older figures.csv as it was.  A FILE",
-    "      that cannot be read is reported and skipped; when no FILE can be",
-    "      read, figures.csv is not written at all.",
+    "      Extracts the figures of every FILE (a PDF, or UTF-8 text with",
+    "      form feeds between pages when the name ends in .txt) into",
+    "      DIR/figures.csv (columns of spec/records.md, RFC 4180, UTF-8,",
+    "      CRLF line ends): one header, then the rows of the files in the",
+    "      order given.  The file is written under a temporary name in DIR",
+    "      and renamed when complete, so an interrupted run leaves any older",
+    "      figures.csv as it was.  A FILE that cannot be read is reported",
+    "      and skipped; when no FILE can be read, figures.csv is not written",
+    "      at all.",
     "      -o, --output DIR    directory for figures.csv (default: .; created",
     "                          when missing)",
     "      -p, --password PW   password for encrypted PDFs",
@@ -122,7 +123,8 @@ static void report_open_error(const char *path, int rc, const gf_error *err,
                      : "encrypted PDF; give the password with --password");
     break;
   case GF_ENOTEXT:
-    fprintf(stderr, PROG ": %s: no text layer (a scanned PDF?); run OCR first\n",
+    fprintf(stderr,
+            PROG ": %s: no text layer (a scanned PDF?); run OCR first\n",
             path);
     break;
   case GF_EEMPTY:

@@ -264,10 +264,10 @@ int gf_csv_parse(const char *data, size_t len, gf_csv **out, gf_error *err) {
     return GF_EINVAL;
   }
   gf_buf b = {0};
+  size_t i = 0, line = 1;
   gf_csv *c = gf_calloc(1, sizeof *c);
   int rc = GF_ENOMEM;
   if (!c) goto fail;
-  size_t i = 0, line = 1;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
   rc = validate(data, len, i, err);
   if (rc) goto fail;

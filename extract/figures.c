@@ -28,6 +28,11 @@ static const char *const NOT_AFTER[] = {
     "月", "日", "号", "时", "届", "强", "+", "大", "点", "季度", "周年",
     "次会议", "型", "后", "代", "线", "路", "中", NULL};
 
+/* After a Chinese numeral, measure words that name things (二期 三区). */
+static const char *const NAME_SUFFIX[] = {
+    "期", "级", "队", "区", "港", "园", "院", "村", "镇", "届", "批", "类",
+    "种", "代", "部", "线", "号", "核", "心", "力", "朵", "星", NULL};
+
 static const char *const MEASURES[] = {"level", "growth", "change_pp",
                                        "share", "rank", "duration"};
 enum { M_LEVEL, M_GROWTH, M_PP, M_SHARE, M_RANK, M_DURATION };
@@ -48,6 +53,19 @@ struct gf_figures {
   char *doc;
 };
 
+/* One number as read, with what surrounds it. */
+typedef struct cand {
+  size_t a, b;          /* raw span in the normalized text */
+  size_t num_a;         /* where the digits start (after 第 for ranks) */
+  size_t unit_a, unit_b;
+  char value[GF_NUM_MAX], value_max[GF_NUM_MAX];
+  char unit[64], base_unit[64];
+  int mag_exp;
+  unsigned unit_flags;
+  int measure, bound, negative;
+  char comparison[96];
+} cand;
+
 typedef struct finder {
   const struct gf_doc *doc;
   gf_figures *out;
@@ -63,21 +81,10 @@ typedef struct finder {
   /* the sentence being read */
   size_t sent_a, sent_b;
   char subject[192];  /* last explicit indicator in the sentence */
+  struct cand last;   /* the previous figure in the sentence */
   int err;
 } finder;
 
-/* One number as read, with what surrounds it. */
-typedef struct cand {
-  size_t a, b;          /* raw span in the normalized text */
-  size_t num_a;         /* where the digits start (after 第 for ranks) */
-  size_t unit_a, unit_b;
-  char value[GF_NUM_MAX], value_max[GF_NUM_MAX];
-  char unit[64], base_unit[64];
-  int mag_exp;
-  unsigned unit_flags;
-  int measure, bound, negative;
-  char comparison[96];
-} cand;
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -195,14 +202,14 @@ static void trim(const char *t, size_t *a, size_t *b) {
     if (!w) w = word_before(t, *a, *b, (const char *const[]){
                                           "、", "和", "及", "与", "或", " ",
                                           "（", "(", "“", NULL});
-    if (w && *b - w > *a) {
+    if (w && *b - w >= *a) {
       *b -= w;
       changed = 1;
     }
     w = word_at(t, *b, *a, GF_LEAD_WORDS);
     if (!w) w = word_at(t, *b, *a, (const char *const[]){
                                        "、", "”", "）", ")", " ", NULL});
-    if (w && *a + w < *b) {
+    if (w && *a + w <= *b) {
       *a += w;
       changed = 1;
     }
@@ -261,9 +268,21 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
     b -= strlen("等");
     trim(t, &a, &b);
   }
-  if (han_count(t, a, b) >= 2 && !ends_deng) {
-    a = keep_tail(t, a, b, 24);
-    set_text(out, cap, t, a, b);
+  /* "…、国联股份等龙头企业 18 家": the noun after the last 等 */
+  for (size_t i = b; i > a;) {
+    i = prev_char(t, i);
+    if (starts(t, b, i, "等") && han_count(t, i + 3, b) >= 2) {
+      a = i + 3;
+      break;
+    }
+  }
+  int listy = 0; /* a list of names before the number: 朱家村、甄家村两个… */
+  for (size_t i = a; i < b; i += char_len((unsigned char)t[i]))
+    if (starts(t, b, i, "、")) listy = 1;
+  if (c->measure == M_RANK && f->subject[0] &&
+      (han_count(t, a, b) < 3 || word_at(t, b, a, (const char *const[]){
+                                             "总量", "增速", "总数", NULL}))) {
+    snprintf(out, cap, "%s", f->subject);
     return;
   }
   /* the noun after the unit */
@@ -275,8 +294,15 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
       break;
     }
   while (x < y && word_at(t, y, x, (const char *const[]){"的", NULL})) x += 3;
-  if (han_count(t, x, y) >= 2 &&
-      (c->measure == M_LEVEL || c->measure == M_DURATION)) {
+  int has_after = han_count(t, x, y) >= 2 &&
+                  (c->measure == M_LEVEL || c->measure == M_DURATION);
+  size_t nb = han_count(t, a, b);
+  if (nb >= 2 && !ends_deng && !(has_after && (listy || nb <= 2))) {
+    a = keep_tail(t, a, b, 24);
+    set_text(out, cap, t, a, b);
+    return;
+  }
+  if (has_after) {
     size_t e = x, n = 0;
     while (e < y && n < 16) {
       e += char_len((unsigned char)t[e]);
@@ -434,6 +460,12 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
       return 0;
     gf_numeral next;
     if (gf_numeral_read(t + after, len - after, &next)) return 0;
+    /* 二期 三队 二级 陆港: phases, names and 大写 look-alikes */
+    if ((nr->flags & GF_NUMF_DAXIE) && nr->len <= 3) return 0;
+    if (word_at(t, len, after, NAME_SUFFIX)) return 0;
+    if (ends(t, s, f->sent_a, "前") || ends(t, s, f->sent_a, "后") ||
+        ends(t, s, f->sent_a, "近"))
+      return 0;
   }
   if (is_date_year(nr, t, len, after)) return 0;
   /* list markers: 1. 1、 （1） at a clause start */
@@ -606,6 +638,15 @@ static int add_row(finder *f, const cand *c, const char *ind) {
   return GF_OK;
 }
 
+/* 均 meaning "each" (均排名, 均为), not part of 人均 or 平均. */
+static int is_jun(const char *t, size_t from, size_t i, size_t end) {
+  static const char *const NEXT[] = {"排名", "列", "为", "达", "居", "位",
+                                     "在", "超", "保持", "实现", "增长",
+                                     "同比", "比", "较", "高于", "有", NULL};
+  return starts(t, end, i, "均") && !ends(t, i, from, "人") &&
+         !ends(t, i, from, "平") && word_at(t, end, i + 3, NEXT);
+}
+
 /* Splits "A、B和C" into parts; returns how many (at most max). */
 static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
                        size_t *pb, int max) {
@@ -686,6 +727,14 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
     k += word_at(t, num_at, k, (const char *const[]){"、", "和", "及", " ",
                                                      NULL});
   int continued = seg_a > cs && k == num_at;
+  if (continued && f->last.measure != M_RANK && c->measure != M_RANK &&
+      (c->unit_flags & GF_UNITF_PERCENT) &&
+      (f->last.unit_flags & GF_UNITF_PERCENT)) {
+    c->measure = f->last.measure;
+    c->negative = f->last.negative;
+    memcpy(c->comparison, f->last.comparison, sizeof c->comparison);
+  }
+  f->last = *c;
   if (continued && *n_parts > 1) {
     (*list_i)++;
     int i = *list_i < *n_parts ? *list_i : *n_parts - 1;
@@ -698,8 +747,8 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
   }
   /* 分别 / 均: several subjects */
   size_t fb = SIZE_MAX;
-  for (size_t i = seg; i + 6 <= num_at; i += char_len((unsigned char)t[i]))
-    if (starts(t, num_at, i, "分别") || starts(t, num_at, i, "均")) {
+  for (size_t i = seg; i + 3 <= num_at; i += char_len((unsigned char)t[i]))
+    if (starts(t, num_at, i, "分别") || is_jun(t, seg, i, num_at)) {
       fb = i;
       break;
     }
@@ -837,7 +886,7 @@ static int build_patterns(finder *f) {
     return GF_ENOMEM;
   }
   gf_buf p = {0};
-  gf_buf_printf(&p, "%s?(?:分别|均)?%s", bases, vs);
+  gf_buf_printf(&p, "(?:[高低快慢]于(?:全[市省国州区县])?平均(?:水平)?|%s?(?:分别|均)?%s)", bases, vs);
   free(bases);
   free(vs);
   if (p.oom) return GF_ENOMEM;

@@ -275,6 +275,30 @@ static size_t pick_by_y(const struct gf_doc *doc, size_t s, size_t e,
   return n_pick;
 }
 
+/* Private mark: the line repeats on many pages (cleared before return). */
+#define REPEATS 0x100u
+
+/* Repetition alone never empties a page: a short page whose every line
+ * recurs elsewhere (a form, a table page) keeps its text. */
+static void keep_some_body(struct gf_doc *doc) {
+  for (size_t s = 0, e; s < doc->n_lines; s = e) {
+    uint32_t page = doc->lines[s].page;
+    const char *text = doc->pages[page].text;
+    int body = 0;
+    for (e = s; e < doc->n_lines && doc->lines[e].page == page; e++) {
+      const gf_line *l = &doc->lines[e];
+      if (!(l->flags & (GF_LINE_FURNITURE | REPEATS)) &&
+          !is_blank_line(text + l->off, l->len))
+        body = 1;
+    }
+    for (size_t k = s; k < e; k++) {
+      gf_line *l = &doc->lines[k];
+      if ((l->flags & REPEATS) && body) l->flags |= GF_LINE_FURNITURE;
+      l->flags &= ~REPEATS;
+    }
+  }
+}
+
 int gf_layout_mark_furniture(struct gf_doc *doc) {
   for (size_t i = 0; i < doc->n_lines; i++)
     doc->lines[i].flags &= ~(unsigned)GF_LINE_FURNITURE;
@@ -313,10 +337,10 @@ int gf_layout_mark_furniture(struct gf_doc *doc) {
       if (cs[h].page != cs[h - 1].page) n_pages++;
     }
     if (n_pages >= 2 && 3 * n_pages >= doc->n_pages)
-      for (size_t k = g; k < h; k++)
-        doc->lines[cs[k].line].flags |= GF_LINE_FURNITURE;
+      for (size_t k = g; k < h; k++) doc->lines[cs[k].line].flags |= REPEATS;
   }
   gf_free(cs);
+  keep_some_body(doc);
   return GF_OK;
 }
 
@@ -530,6 +554,8 @@ static int starts_para(const walk *w, size_t prev, size_t i) {
   int stop = ends_sentence(pt, p->len);
   if (same_row(w, prev, i) || aligned(w, prev, i)) return 0;
   if (stop && is_short(w, prev)) return 1;
+  /* a short heading line stands alone: "一、总体要求" then its text */
+  if (is_short(w, prev) && has_heading_marker(pt, p->len)) return 1;
   if (!stop && (same_large_type(w, prev, i) ||
                 (adjacent(w, prev, i) && is_centred(w, prev) &&
                  is_centred(w, i))))

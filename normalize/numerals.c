@@ -268,6 +268,7 @@ static int read_digitwise(const char *s, size_t len, size_t n,
     i += t.len;
   }
   out->core[o] = '\0';
+  out->flags |= GF_NUMF_CHINESE;
   tok t = next_tok(s + i, len - i);
   if (t.kind == T_POINT) {
     size_t f = read_fraction(s + i + t.len, len - i - t.len, out->core, &o,
@@ -308,7 +309,7 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
     if (t.val == 0) return 0;
     out->core[0] = (char)('0' + t.val);
     out->core[1] = '\0';
-    if (t.daxie) out->flags |= GF_NUMF_DAXIE;
+    out->flags |= GF_NUMF_CHINESE | (t.daxie ? GF_NUMF_DAXIE : 0u);
     out->len = out->mag_off = t.len;
     return finish(out);
   }
@@ -317,7 +318,8 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
   int num = -1;            /* pending digit */
   int prev = T_NONE, prev_exp = 0, last_small = 4, wan_in_group = 0;
   int zero_gap = 0, tail_done = 0, big_pair = 0, last_big = 0;
-  size_t i = 0, end = 0, big_off = 0, prev_big_off = 0;
+  size_t i = 0, end = 0, big_off = 0, prev_big_off = 0, digit_at = 0;
+  int big_before_digit = 0;
   unsigned daxie = 0;
   while (i < len && !tail_done) {
     tok t = next_tok(s + i, len - i);
@@ -346,8 +348,10 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
       }
       if (!tail_done) num = t.val;
       prev = T_DIGIT;
+      digit_at = i;
+      big_before_digit = last_big;
     } else if (t.kind == T_UNIT) {
-      if (t.val >= last_small) break;
+      if (t.val >= last_small) goto unread_digit;
       if (num >= 0 && prev == T_DIGIT) {
         if (!add_ok(&sec, (unsigned long long)num * pow10u(t.val))) return 0;
         num = -1;
@@ -363,14 +367,14 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
       unsigned long long g = sec;
       if (num > 0 && prev == T_DIGIT) g += (unsigned long long)num;
       if (t.val == 4) {
-        if (wan_in_group || g == 0) break;
+        if (wan_in_group || g == 0) goto unread_digit;
         wan = g;
         if (!mul_ok(&wan, 10000)) return 0;
         wan_in_group = 1;
         big_pair = 0;
       } else {
         /* 万亿 multiplies the 万 group; a second 亿 group is not used */
-        if (yi != 0) break;
+        if (yi != 0) goto unread_digit;
         unsigned long long v = wan;
         if (!add_ok(&v, g) || v == 0) break;
         if (!mul_ok(&v, 100000000ULL)) return 0;
@@ -412,6 +416,15 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
     zero_gap = 0;
     i += t.len;
     end = i;
+    continue;
+  unread_digit:
+    /* 一百二百, 一万一万: the digit belonged to the unit we refuse */
+    if (prev == T_DIGIT && num > 0) {
+      end = digit_at;
+      num = -1;
+      last_big = big_before_digit;
+    }
+    break;
   }
   if (end == 0) return 0;
   unsigned long long v = yi;
@@ -480,7 +493,7 @@ int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
     tok nx = next_tok(s + p + b, len - p - b);
     if (b && pf == GF_NUMF_PERCENT && nx.kind != T_DIGIT &&
         nx.kind != T_UNIT && nx.kind != T_POINT) {
-      strcpy(r.core, "100"); /* 百分之百 */
+      strcpy(r.value, "100"); /* 百分之百 */
       r.len = b;
     } else if (!read_plain(s + p, len - p, &r)) {
       return 0;

@@ -62,10 +62,16 @@ lines() { if [ -f "$1" ]; then echo $(($(wc -l <"$1"))); else echo 0; fi; }
 form_feeds() { echo $(($(tr -cd '\f' <"$1" | wc -c))); }
 is_eq() { [ "$1" = "$2" ]; }
 # One line on stderr, naming the file and saying what (fixed text).
-one_error() { [ "$(lines "$tmp/err")" = 1 ] && grep -qF -- "govfig: $1: $2" "$tmp/err"; }
-no_leftovers() { [ -z "$(ls -A "$1" 2>/dev/null | grep '^\.figures\.csv\.')" ]; }
+one_error() {
+  [ "$(lines "$tmp/err")" = 1 ] && grep -qF -- "govfig: $1: $2" "$tmp/err"
+}
+no_leftovers() {
+  [ -z "$(ls -A "$1" 2>/dev/null | grep '^\.figures\.csv\.')" ]
+}
 
-header='doc,page,section,kind,period,indicator,measure,value,unit,base_value,base_unit,bound,comparison,raw,start,end,sentence,value_max'
+header=doc,page,section,kind,period,indicator,measure,value,unit
+header=$header,base_value,base_unit,bound,comparison,raw,start,end,sentence
+header=$header,value_max
 cr=$(printf '\r')
 licheng=$root/samples/licheng-2023.pdf
 
@@ -105,8 +111,8 @@ for pdf in "$root"/samples/*.pdf; do
 done
 
 # Plain text input (.txt, pages split at form feeds).
-printf '实现地区生产总值达到1327.8亿元，同比增长6%%。\f固定资产投资下降3%%。\n' \
-  >"$tmp/report.txt"
+printf '%s\f%s\n' '实现地区生产总值达到1327.8亿元，同比增长6%。' \
+  '固定资产投资下降3%。' >"$tmp/report.txt"
 run -- extract -o "$tmp/txt" "$tmp/report.txt"
 check "extract .txt: exit 0 (got $rc)" is_eq "$rc" 0
 check "extract .txt: doc column is the file name" \

@@ -421,10 +421,11 @@ static void test_csv_figures_write(void **state) {
       snprintf(start, sizeof start, "%zu", g->start);
       snprintf(end, sizeof end, "%zu", g->end);
       const char *want[18] = {
-          g->doc,      page,       g->section,   g->kind,    g->period ? period : "",
-          g->indicator, g->measure, g->value,    g->unit,    g->base_value,
-          g->base_unit, g->bound,   g->comparison, g->raw,   start,
-          end,         g->sentence, g->value_max};
+          g->doc,       page,         g->section,   g->kind,
+          g->period ? period : "",    g->indicator, g->measure,
+          g->value,     g->unit,      g->base_value, g->base_unit,
+          g->bound,     g->comparison, g->raw,      start,
+          end,          g->sentence,  g->value_max};
       assert_int_equal(gf_csv_cols(csv, i + hdr), 18);
       for (size_t k = 0; k < 18; k++) {
         const char *got = gf_csv_field(csv, i + hdr, k, NULL);
