@@ -26,12 +26,13 @@ static const char *const RANGE_WORDS[] = {"—", "–", "-", "~", "～", "至",
 /* After a number, words that make it a date, an ordinal or a name. */
 static const char *const NOT_AFTER[] = {
     "月", "日", "号", "时", "届", "强", "+", "大", "点", "季度", "周年",
-    "次会议", "型", "后", "代", "线", "路", "中", NULL};
+    "次会议", "型", "后", "代", "线", "路", "中", "岁", "周岁", NULL};
 
 /* After a Chinese numeral, measure words that name things (二期 三区). */
 static const char *const NAME_SUFFIX[] = {
     "期", "级", "队", "区", "港", "园", "院", "村", "镇", "届", "批", "类",
-    "种", "代", "部", "线", "号", "核", "心", "力", "朵", "星", NULL};
+    "种", "代", "部", "线", "号", "核", "心", "力", "朵", "星", "次产业",
+    "倍子", NULL};
 
 static const char *const MEASURES[] = {"level", "growth", "change_pp",
                                        "share", "rank", "duration"};
@@ -268,6 +269,14 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
     b -= strlen("等");
     trim(t, &a, &b);
   }
+  /* text flattened from a table: keep what follows the last number */
+  for (size_t i = b; i > a;) {
+    i = prev_char(t, i);
+    if (t[i] >= '0' && t[i] <= '9') {
+      if (han_count(t, i + 1, b) >= 2) a = i + 1;
+      break;
+    }
+  }
   /* "…、国联股份等龙头企业 18 家": the noun after the last 等 */
   for (size_t i = b; i > a;) {
     i = prev_char(t, i);
@@ -456,7 +465,7 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
   /* Chinese numerals that are words: 一 (一批 一个 统一), 十四五, 二十大 */
   if (nr->flags & GF_NUMF_CHINESE) {
     if (!(nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) &&
-        strcmp(nr->value, "1") == 0)
+        strcmp(nr->value, "1") == 0 && !ends(t, s, f->sent_a, "第"))
       return 0;
     gf_numeral next;
     if (gf_numeral_read(t + after, len - after, &next)) return 0;
@@ -550,6 +559,21 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
     }
   }
   if (!e) return 0;
+  /* 2000 吨级 (a class), 16-59 岁 (an age bracket): names, not amounts */
+  if (starts(t, len, e, "级") || strcmp(c->base_unit, "岁") == 0) return 0;
+  /* "分别高于…16.4 个、1.3 个百分点": the list shares its last unit */
+  if (strcmp(c->unit, "个") == 0 &&
+      (starts(t, len, e, "、") || starts(t, len, e, "和"))) {
+    size_t ce = clause_end(t, len, e);
+    for (size_t i = e; i + strlen("个百分点") <= ce;
+         i += char_len((unsigned char)t[i]))
+      if (starts(t, ce, i, "个百分点")) {
+        snprintf(c->unit, sizeof c->unit, "个百分点");
+        snprintf(c->base_unit, sizeof c->base_unit, "个百分点");
+        c->unit_flags = GF_UNITF_PP;
+        break;
+      }
+  }
   /* a year as a duration ("2 年") is fine; "年" after 4 digits was a date */
   if ((c->unit_flags & GF_UNITF_TIME) && strcmp(c->base_unit, "日") == 0)
     return 0;
@@ -849,6 +873,21 @@ static int scan_para(finder *f, size_t from) {
   return GF_OK;
 }
 
+/* Figures are read from just after a heading's marker (1. 一、), so that
+ * a run-in heading's own sentence and anything glued to it are read too. */
+static size_t heading_marker_len(finder *f, const char *t, size_t len,
+                                 size_t hl) {
+  (void)f;
+  if (!hl) return 0;
+  size_t i = 0;
+  while (i < len && i < hl && !word_at(t, len, i, (const char *const[]){
+                                         "、", ".", "．", "）", ")", NULL}))
+    i += char_len((unsigned char)t[i]);
+  return i < len ? i + word_at(t, len, i, (const char *const[]){
+                                 "、", ".", "．", "）", ")", NULL})
+                 : 0;
+}
+
 /* The opening text before the first heading names the report. */
 static int read_title(finder *f, const gf_para *paras, size_t n) {
   gf_buf b = {0};
@@ -935,8 +974,7 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
     free(f.section);
     f.section = gf_sections_path(&f.sect);
     if (!f.section) rc = GF_ENOMEM;
-    else rc = scan_para(&f, hl ? (hl < len ? hl : len) : 0);
-    (void)hl;
+    else rc = scan_para(&f, heading_marker_len(&f, t, len, hl));
     free(t);
     free(map);
     f.t = NULL;
