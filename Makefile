@@ -47,7 +47,8 @@ $(BUILDDIR)/tests/%: tests/%.c $(BUILDDIR)/libgovfig.a
 # Every cmocka binary, then the CLI end-to-end and regression tests.
 test: $(GOVFIG) $(TEST_BIN) $(BUILDDIR)/libgovfig.so.0
 	@fail=0; for t in $(TEST_BIN); do echo "== $$t"; $$t || fail=1; done; \
-	GOVFIG=$(GOVFIG) sh tests/cli.sh || fail=1; exit $$fail
+	GOVFIG=$(GOVFIG) sh tests/cli.sh || fail=1; \
+	GOVFIG=$(GOVFIG) sh tests/regress.sh || fail=1; exit $$fail
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 check:
