@@ -145,11 +145,11 @@ static int is_page_number(const int32_t *c, size_t n) {
 }
 
 /* A line may repeat as a header only when what is left without digits
- * says something (a Han character or a letter) and its numbers are
- * small: a year, a page number.  Table rows (合计 189,767,551) are data. */
+ * says something (three Han characters or letters: not a stray "亿元")
+ * and its numbers are small: a year, a page number.  Table rows
+ * (合计 189,767,551) are data. */
 static int repeat_key_ok(const int32_t *c, size_t n) {
-  size_t n_key = 0;
-  int word = 0;
+  size_t n_word = 0;
   for (size_t i = 0; i < n;) {
     if (is_digit(c[i])) {
       size_t digits = 0;
@@ -167,12 +167,11 @@ static int repeat_key_ok(const int32_t *c, size_t n) {
       if (digits > 4) return 0;
       continue;
     }
-    n_key++;
     if (gf_is_han(c[i]) || (lower(c[i]) >= 'a' && lower(c[i]) <= 'z'))
-      word = 1;
+      n_word++;
     i++;
   }
-  return word && n_key >= 2;
+  return n_word >= 3;
 }
 
 typedef struct cand {

@@ -46,7 +46,7 @@ static int contains(const char *s, size_t len, const char *w) {
 int gf_sections_init(gf_sections *s) {
   memset(s, 0, sizeof *s);
   if (gf_re_new(HEADING, &s->re_heading) ||
-      gf_re_new("((?:19|20)[0-9]{2})年", &s->re_year)) {
+      gf_re_new("((?:19|20)[0-9]{2})年(?![0-9]{1,2}月)", &s->re_year)) {
     gf_sections_free(s);
     return GF_ENOMEM;
   }

@@ -98,11 +98,14 @@ static int is_space_cp(int32_t cp) {
          cp == 0x3000;
 }
 
-/* Source end of a normalized span ending at b: map[b] is where the next
- * character came from, so whitespace the normalizer dropped in between is
- * given back. */
-static size_t src_end(const char *src, const size_t *map, size_t b) {
-  size_t end = map[b], floor = b ? map[b - 1] + 1 : 0;
+/* Source end of a normalized span ending at b (0 < b <= n): map[b] is
+ * where the next character came from, less the whitespace the normalizer
+ * dropped in between.  When b falls inside one source character's
+ * expansion (NFKC of ㍢ is "2日"), the span takes that whole character. */
+static size_t src_end(const char *src, const size_t *map, size_t n,
+                      size_t b) {
+  while (b < n && map[b] == map[b - 1]) b++;
+  size_t end = map[b], floor = map[b - 1] + 1;
   while (end > floor) {
     size_t k = prev_start(src, end);
     int32_t cp;
@@ -264,7 +267,7 @@ GF_API int gf_numbers_scan(const char *text, size_t len, unsigned opts,
     const char *unit;
     size_t next = one(t, n, i, &ok, &rs, &re, val, &neg, &unit);
     if (ok) {
-      rc = push(ns, map[rs], src_end(text, map, re), val, neg, unit);
+      rc = push(ns, map[rs], src_end(text, map, n, re), val, neg, unit);
       if (rc) goto fail;
     }
     i = next > i ? next : i + 1;
