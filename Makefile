@@ -54,8 +54,12 @@ SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize
 check:
 	$(MAKE) BUILDDIR=build-san CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" test
 
-bench: $(GOVFIG)
-	sh tests/bench.sh
+$(BUILDDIR)/tests/bench: tests/bench.c $(BUILDDIR)/libgovfig.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILDDIR)/libgovfig.a $(PKG_LIBS) -lm
+
+bench: $(GOVFIG) $(BUILDDIR)/tests/bench
+	GOVFIG=$(GOVFIG) BENCH=$(BUILDDIR)/tests/bench sh tests/bench.sh
 
 golden: $(GOVFIG)
 	sh tests/cli.sh --update

@@ -660,19 +660,21 @@ int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out,
   for (size_t i = 0; i < doc->n_lines; i++)
     if (is_body(doc, &doc->lines[i])) body[n_body++] = i;
   measure(&w, body, n_body, tmp);
-  /* Mark where paragraphs start; a blank line between two body lines
-   * breaks too. */
+  /* Mark where paragraphs start.  A blank line breaks only between two
+   * body lines of one page: pdftotext leaves blank lines around a footer,
+   * and the sentence goes on over the page. */
   size_t k = 0, n_start = 0;
-  int blank = 1;
+  int blank = 0;
   for (size_t i = 0; i < doc->n_lines; i++) {
     const gf_line *l = &doc->lines[i];
     if (l->flags & GF_LINE_FURNITURE) continue;
     if (k < n_body && body[k] == i) {
-      brk[k] = blank || starts_para(&w, body[k - 1], i);
+      brk[k] = k == 0 || (blank && doc->lines[body[k - 1]].page == l->page) ||
+               starts_para(&w, body[k - 1], i);
       n_start += brk[k];
       blank = 0;
       k++;
-    } else {
+    } else if (k > 0 && doc->lines[body[k - 1]].page == l->page) {
       blank = 1;
     }
   }

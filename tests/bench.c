@@ -1,0 +1,190 @@
+/* bench.c - `make bench`: govfig against pdftotext on the same long report,
+ * and the text-only path (normalize + figures + CSV) in MB/s.
+ *
+ * usage: bench GOVFIG LONG.pdf SHORT.pdf TEXT.txt [PAIRS]
+ * Runs the two programs alternately PAIRS times (default 5) on LONG.pdf,
+ * reports the median of the per-pair CPU and wall ratios, each side's
+ * median seconds and peak resident memory (wait4's rusage), the same for
+ * `govfig extract -j 2`, govfig's peak memory on SHORT.pdf, and the
+ * text-only throughput on TEXT.txt repeated to at least 50 MB in this
+ * process, single thread.  A benchmark, not a test: it asserts nothing. */
+#define _DEFAULT_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "include/govfig.h"
+
+typedef struct run {
+  double wall, cpu;
+  long rss_kb;
+} run;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static run spawn(char *const argv[]) {
+  run r = {0, 0, 0};
+  double t0 = now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    execvp(argv[0], argv);
+    _exit(127);
+  }
+  int st;
+  struct rusage ru;
+  if (pid < 0 || wait4(pid, &st, 0, &ru) < 0) return r;
+  r.wall = now() - t0;
+  r.cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+          (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+  r.rss_kb = ru.ru_maxrss;
+  if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+    fprintf(stderr, "bench: %s exited abnormally\n", argv[0]);
+  return r;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static long max_rss(const run *r, int n) {
+  long m = 0;
+  for (int i = 0; i < n; i++)
+    if (r[i].rss_kb > m) m = r[i].rss_kb;
+  return m;
+}
+
+static void compare(const char *label, char *const a[], char *const b[],
+                    int pairs) {
+  run ra[32], rb[32];
+  double cpu_ratio[32], wall_ratio[32], ca[32], cb[32], wa[32], wb[32];
+  for (int i = 0; i < pairs; i++) {
+    ra[i] = spawn(a);
+    rb[i] = spawn(b);
+    cpu_ratio[i] = rb[i].cpu > 0 ? ra[i].cpu / rb[i].cpu : 0;
+    wall_ratio[i] = rb[i].wall > 0 ? ra[i].wall / rb[i].wall : 0;
+    ca[i] = ra[i].cpu;
+    cb[i] = rb[i].cpu;
+    wa[i] = ra[i].wall;
+    wb[i] = rb[i].wall;
+  }
+  printf("%-26s %7.3f %7.3f %9.3f %9.3f %9.3f %9.3f %8ld %8ld\n", label,
+         median(cpu_ratio, pairs), median(wall_ratio, pairs),
+         median(ca, pairs), median(wa, pairs), median(cb, pairs),
+         median(wb, pairs), max_rss(ra, pairs) / 1024,
+         max_rss(rb, pairs) / 1024);
+}
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *p = malloc((size_t)n + 1);
+  if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
+    free(p);
+    p = NULL;
+  }
+  fclose(f);
+  if (p) p[n] = '\0';
+  *len = p ? (size_t)n : 0;
+  return p;
+}
+
+/* Text-only path: the sample text repeated to >= 50 MB as one document
+ * of many pages, normalized, scanned for figures and written as CSV. */
+static void text_path(const char *path) {
+  size_t n;
+  char *one = slurp(path, &n);
+  if (!one || n == 0) {
+    fprintf(stderr, "bench: cannot read %s\n", path);
+    free(one);
+    return;
+  }
+  size_t want = 50u << 20, reps = want / (n + 1) + 1, total = reps * (n + 1);
+  char *big = malloc(total);
+  if (!big) {
+    free(one);
+    return;
+  }
+  for (size_t i = 0; i < reps; i++) {
+    memcpy(big + i * (n + 1), one, n);
+    big[i * (n + 1) + n] = '\f';
+  }
+  free(one);
+  FILE *sink = fopen("/dev/null", "w");
+  double t0 = now();
+  gf_doc *doc = NULL;
+  gf_figures *figs = NULL;
+  size_t rows = 0;
+  if (gf_doc_open_text("bench.txt", big, total, &doc, NULL) == GF_OK &&
+      gf_figures_extract(doc, 0, &figs, NULL) == GF_OK) {
+    rows = gf_figures_count(figs);
+    if (sink) gf_figures_write_csv(figs, sink, 0);
+  }
+  double dt = now() - t0;
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+  free(big);
+  if (sink) fclose(sink);
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  printf("text-only path: %.1f MB in %.2f s = %.1f MB/s (%zu rows), "
+         "peak RSS %ld MB\n",
+         (double)total / 1e6, dt, (double)total / 1e6 / dt, rows,
+         ru.ru_maxrss / 1024);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 5) {
+    fprintf(stderr, "usage: bench GOVFIG LONG.pdf SHORT.pdf TEXT.txt "
+                    "[PAIRS]\n");
+    return 2;
+  }
+  int pairs = argc > 5 ? atoi(argv[5]) : 5;
+  if (pairs < 1 || pairs > 32) pairs = 5;
+  char out[] = "/tmp/govfig-bench-XXXXXX";
+  if (!mkdtemp(out)) return 1;
+  char cores[16];
+  snprintf(cores, sizeof cores, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+  char *const gv1[] = {argv[1], "extract", "-q", "-o", out,
+                       argv[2], NULL};
+  char *const gv2[] = {argv[1], "extract", "-q", "-o", out,
+                       argv[2], NULL};
+  char *const gvs[] = {argv[1], "extract", "-q", "-o", out,
+                       argv[3], NULL};
+  char *const pt[] = {"pdftotext", argv[2], "/dev/null", NULL};
+  char *const pts[] = {"pdftotext", argv[3], "/dev/null", NULL};
+  printf("machine: %s cores; %d alternating pairs; medians\n", cores, pairs);
+  printf("%-26s %7s %7s %9s %9s %9s %9s %8s %8s\n", "govfig vs pdftotext",
+         "cpu x", "wall x", "gf cpu s", "gf wall s", "pt cpu s",
+         "pt wall s", "gf MB", "pt MB");
+  compare("long report, -j 1", gv1, pt, pairs);
+  compare("long report, -j 2", gv2, pt, pairs);
+  compare("short report, -j 1", gvs, pts, pairs);
+  text_path(argv[4]);
+  char *const rm[] = {"rm", "-rf", out, NULL};
+  spawn(rm);
+  return 0;
+}

@@ -1,0 +1,447 @@
+/* test_doc.c - opening documents: the PDF samples (pages, text, running
+ * footers), every error code of gf_doc_open on a crafted or damaged file,
+ * plain-text input split at form feeds, and the fixed error texts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "extract/extract.h"
+#include "include/govfig.h"
+#include "normalize/normalize.h"
+
+#define LICHENG GF_SRCDIR "/samples/licheng-2023.pdf"
+#define QDN2016 GF_SRCDIR "/samples/qiandongnan-2016.pdf"
+
+/* Writes len bytes to a new file under /tmp; the caller unlinks path. */
+static void temp_file(char path[64], const void *data, size_t len) {
+  strcpy(path, "/tmp/gf_test_doc_XXXXXX");
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "wb");
+  assert_non_null(f);
+  if (len) assert_int_equal(fwrite(data, 1, len, f), len);
+  assert_int_equal(fclose(f), 0);
+}
+
+static char *read_all(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  assert_int_equal(fseek(f, 0, SEEK_END), 0);
+  long n = ftell(f);
+  assert_true(n > 0);
+  rewind(f);
+  char *p = malloc((size_t)n);
+  assert_non_null(p);
+  assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+  fclose(f);
+  *len = (size_t)n;
+  return p;
+}
+
+/* Opens path expecting code; checks the out-parameter and err. */
+static void expect_open(const char *path, const char *password, int code) {
+  gf_doc *doc = (gf_doc *)&doc;
+  gf_error err;
+  memset(&err, 0x55, sizeof err);
+  int rc = gf_doc_open(path, password, 0, &doc, &err);
+  if (rc != code) fail_msg("%s: got %d, want %d", path, rc, code);
+  assert_int_equal(err.code, code);
+  if (code) {
+    assert_null(doc);
+    assert_non_null(err.message);
+    assert_string_equal(err.message, gf_strerror(code));
+  } else {
+    assert_non_null(doc);
+    gf_doc_free(doc);
+  }
+}
+
+/* ------------------------------------------------------------ samples */
+
+static int furniture_line(const gf_doc *doc, uint32_t page, const char *s) {
+  for (size_t i = 0; i < doc->n_lines; i++) {
+    const gf_line *l = &doc->lines[i];
+    if (l->page == page && l->len == strlen(s) &&
+        memcmp(doc->pages[page].text + l->off, s, l->len) == 0)
+      return (l->flags & GF_LINE_FURNITURE) != 0;
+  }
+  return -1;
+}
+
+static void test_doc_licheng(void **state) {
+  (void)state;
+  gf_doc *doc;
+  gf_error err;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, &err), GF_OK);
+  assert_int_equal(err.code, GF_OK);
+  assert_string_equal(gf_doc_name(doc), "licheng-2023.pdf");
+  assert_int_equal(gf_doc_page_count(doc), 29);
+  assert_int_equal(gf_doc_damaged(doc), 0);
+  size_t len;
+  const char *p1 = gf_doc_page_text(doc, 1, &len);
+  assert_non_null(p1);
+  assert_int_equal(strlen(p1), len);
+  assert_non_null(strstr(p1, "1327.8"));
+  assert_null(gf_doc_page_text(doc, 0, &len));
+  assert_int_equal(len, 0);
+  assert_null(gf_doc_page_text(doc, 30, NULL));
+  assert_non_null(gf_doc_page_text(doc, 29, NULL));
+  /* the footer of every page, p28 included (its table comes after the
+   * footer in Poppler's text order) */
+  assert_int_equal(furniture_line(doc, 0, "—1—"), 1);
+  assert_int_equal(furniture_line(doc, 9, "— 10 —"), 1);
+  assert_int_equal(furniture_line(doc, 27, "— 28 —"), 1);
+  size_t n_furn = 0;
+  for (size_t i = 0; i < doc->n_lines; i++) {
+    const gf_line *l = &doc->lines[i];
+    n_furn += (l->flags & GF_LINE_FURNITURE) != 0;
+    assert_true(l->off + l->len <= doc->pages[l->page].len);
+  }
+  assert_int_equal(n_furn, 29);
+  assert_true(doc->has_geom);
+  gf_doc_free(doc);
+}
+
+static void test_doc_licheng_paragraph_across_pages(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  gf_para *p;
+  size_t n;
+  assert_int_equal(gf_layout_paragraphs(doc, &p, &n), GF_OK);
+  int found = 0;
+  for (size_t i = 0; i < n; i++) {
+    assert_null(strstr(p[i].text, "—1—"));
+    const char *hit = strstr(p[i].text, "山东\n省县域经济");
+    if (!hit) continue;
+    found = 1;
+    size_t at = (size_t)(hit - p[i].text) + strlen("山东");
+    assert_int_equal(GF_POS_PAGE(p[i].pos[at]), 0);
+    assert_int_equal(p[i].pos[at + 1], GF_POS(1, 0));
+    size_t len;
+    const char *p2 = gf_doc_page_text(doc, 2, &len);
+    assert_memory_equal(p2, "省县域经济", strlen("省县域经济"));
+  }
+  assert_true(found);
+  gf_paras_free(p, n);
+  gf_doc_free(doc);
+}
+
+static void test_doc_qiandongnan_footer(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(QDN2016, NULL, 0, &doc, NULL), GF_OK);
+  assert_int_equal(gf_doc_page_count(doc), 6);
+  assert_int_equal(furniture_line(doc, 0, "第1页共6页"), 1);
+  assert_int_equal(furniture_line(doc, 5, "第6页共6页"), 1);
+  gf_doc_free(doc);
+}
+
+/* ------------------------------------------------------------ errors */
+
+static void test_doc_missing_file(void **state) {
+  (void)state;
+  expect_open("/nonexistent/dir/x.pdf", NULL, GF_EIO);
+  expect_open("/tmp", NULL, GF_EIO);
+}
+
+static void test_doc_empty_file(void **state) {
+  (void)state;
+  char path[64];
+  temp_file(path, "", 0);
+  expect_open(path, NULL, GF_EEMPTY);
+  unlink(path);
+}
+
+static void test_doc_not_pdf(void **state) {
+  (void)state;
+  unsigned char junk[4096];
+  unsigned x = 12345;
+  for (size_t i = 0; i < sizeof junk; i++) {
+    x = x * 1103515245u + 12345u;
+    junk[i] = (unsigned char)(x >> 16);
+  }
+  junk[0] = 'x'; /* never "%PDF-" by chance */
+  char path[64];
+  temp_file(path, junk, sizeof junk);
+  expect_open(path, NULL, GF_ENOTPDF);
+  unlink(path);
+  /* the header is searched in the first 1024 bytes only */
+  memset(junk, ' ', sizeof junk);
+  memcpy(junk + 2000, "%PDF-1.4", 8);
+  temp_file(path, junk, sizeof junk);
+  expect_open(path, NULL, GF_ENOTPDF);
+  unlink(path);
+}
+
+static void test_doc_truncated_pdf(void **state) {
+  (void)state;
+  size_t len;
+  char *pdf = read_all(LICHENG, &len);
+  static const size_t cut[] = {9, 2000, 50000, 300000};
+  for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+    char path[64];
+    temp_file(path, pdf, cut[i]);
+    gf_doc *doc = NULL;
+    gf_error err;
+    int rc = gf_doc_open(path, NULL, 0, &doc, &err);
+    if (rc == GF_OK) {
+      assert_true(gf_doc_damaged(doc) > 0);
+      gf_doc_free(doc);
+    } else if (rc != GF_EPDF) {
+      fail_msg("cut at %zu: %d", cut[i], rc);
+    }
+    unlink(path);
+  }
+  free(pdf);
+}
+
+/* A minimal PDF with the given objects (1 is the catalog). */
+static void make_pdf(char path[64], const char *const *objs, size_t n) {
+  char buf[4096];
+  size_t offs[16], len = 0;
+  len += (size_t)snprintf(buf, sizeof buf, "%%PDF-1.4\n");
+  for (size_t i = 0; i < n; i++) {
+    offs[i] = len;
+    len += (size_t)snprintf(buf + len, sizeof buf - len,
+                            "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+  }
+  size_t xref = len;
+  len += (size_t)snprintf(buf + len, sizeof buf - len,
+                          "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+  for (size_t i = 0; i < n; i++)
+    len += (size_t)snprintf(buf + len, sizeof buf - len, "%010zu 00000 n \n",
+                            offs[i]);
+  len += (size_t)snprintf(buf + len, sizeof buf - len,
+                          "trailer\n<< /Size %zu /Root 1 0 R >>\n"
+                          "startxref\n%zu\n%%%%EOF\n",
+                          n + 1, xref);
+  temp_file(path, buf, len);
+}
+
+static void test_doc_no_text_layer(void **state) {
+  (void)state;
+  static const char *const objs[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
+  char path[64];
+  make_pdf(path, objs, 3);
+  expect_open(path, NULL, GF_ENOTEXT);
+  gf_error err;
+  gf_doc *doc;
+  gf_doc_open(path, NULL, 0, &doc, &err);
+  assert_non_null(strstr(err.message, "OCR"));
+  unlink(path);
+}
+
+static void test_doc_no_pages(void **state) {
+  (void)state;
+  static const char *const objs[] = {"<< /Type /Catalog /Pages 2 0 R >>",
+                                     "<< /Type /Pages /Kids [] /Count 0 >>"};
+  char path[64];
+  make_pdf(path, objs, 2);
+  expect_open(path, NULL, GF_ENOPAGES);
+  unlink(path);
+}
+
+static void test_doc_encrypted(void **state) {
+  (void)state;
+  char path[64], cmd[512];
+  temp_file(path, "", 0);
+  snprintf(cmd, sizeof cmd,
+           "qpdf --encrypt u o 256 -- '%s' '%s' >/dev/null 2>&1", QDN2016,
+           path);
+  if (system(cmd) != 0) {
+    unlink(path);
+    skip();
+  }
+  expect_open(path, NULL, GF_EENCRYPTED);
+  expect_open(path, "wrong", GF_EENCRYPTED);
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(path, "u", 0, &doc, NULL), GF_OK);
+  assert_int_equal(gf_doc_page_count(doc), 6);
+  gf_doc_free(doc);
+  assert_int_equal(gf_doc_open(path, "o", 0, &doc, NULL), GF_OK);
+  gf_doc_free(doc);
+  unlink(path);
+}
+
+static void test_doc_invalid_args(void **state) {
+  (void)state;
+  gf_doc *doc = (gf_doc *)&doc;
+  gf_error err;
+  assert_int_equal(gf_doc_open(NULL, NULL, 0, &doc, &err), GF_EINVAL);
+  assert_null(doc);
+  assert_int_equal(err.code, GF_EINVAL);
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, NULL, NULL), GF_EINVAL);
+  assert_int_equal(gf_doc_open_text("x", NULL, 3, &doc, NULL), GF_EINVAL);
+  assert_int_equal(gf_doc_open_text("x", "a", 1, NULL, NULL), GF_EINVAL);
+  assert_int_equal(gf_doc_open_text_file(NULL, &doc, NULL), GF_EINVAL);
+  gf_doc_free(NULL);
+  assert_null(gf_doc_name(NULL));
+  assert_int_equal(gf_doc_page_count(NULL), 0);
+  assert_null(gf_doc_page_text(NULL, 1, NULL));
+  assert_int_equal(gf_doc_damaged(NULL), 0);
+}
+
+static void test_doc_alloc_failures_pdf(void **state) {
+  (void)state;
+  int ok = 0;
+  for (unsigned long nth = 1; nth < 1000 && !ok; nth++) {
+    gf_doc *doc = NULL;
+    gf_alloc_fail_at(nth);
+    int rc = gf_doc_open(QDN2016, NULL, 0, &doc, NULL);
+    gf_alloc_fail_at(0);
+    if (rc == GF_OK) {
+      ok = 1;
+      assert_int_equal(gf_doc_page_count(doc), 6);
+    } else {
+      assert_int_equal(rc, GF_ENOMEM);
+      assert_null(doc);
+    }
+    gf_doc_free(doc);
+  }
+  assert_true(ok);
+}
+
+/* ------------------------------------------------------------ text input */
+
+typedef struct pages_row {
+  const char *in;
+  size_t n_pages;
+  const char *page[4];
+} pages_row;
+
+static const pages_row pages_rows[] = {
+    {"", 1, {""}},
+    {"\f", 1, {""}},
+    {"a", 1, {"a"}},
+    {"a\f", 1, {"a"}},
+    {"a\fb", 2, {"a", "b"}},
+    {"a\fb\f", 2, {"a", "b"}},
+    {"a\f\fb", 3, {"a", "", "b"}},
+    {"a\f\f", 2, {"a", ""}},
+    {"一\n二\f三\n", 2, {"一\n二", "三\n"}},
+};
+
+static void test_doc_text_pages(void **state) {
+  (void)state;
+  for (size_t r = 0; r < sizeof pages_rows / sizeof pages_rows[0]; r++) {
+    const pages_row *row = &pages_rows[r];
+    gf_doc *doc;
+    assert_int_equal(gf_doc_open_text(NULL, row->in, strlen(row->in), &doc,
+                                      NULL),
+                     GF_OK);
+    assert_string_equal(gf_doc_name(doc), "-");
+    if (gf_doc_page_count(doc) != row->n_pages)
+      fail_msg("row %zu: %zu pages", r, gf_doc_page_count(doc));
+    for (size_t p = 0; p < row->n_pages; p++) {
+      size_t len;
+      const char *t = gf_doc_page_text(doc, p + 1, &len);
+      if (strcmp(t, row->page[p]) != 0 || len != strlen(row->page[p]))
+        fail_msg("row %zu page %zu: \"%s\"", r, p + 1, t);
+    }
+    assert_false(doc->has_geom);
+    gf_doc_free(doc);
+  }
+}
+
+static void test_doc_text_lines(void **state) {
+  (void)state;
+  gf_doc *doc;
+  const char *in = "ab\r\ncd\n\nef\fgh";
+  assert_int_equal(gf_doc_open_text("n", in, strlen(in), &doc, NULL), GF_OK);
+  static const struct {
+    uint32_t page;
+    size_t off, len;
+  } want[] = {{0, 0, 2}, {0, 4, 2}, {0, 7, 0}, {0, 8, 2}, {1, 0, 2}};
+  assert_int_equal(doc->n_lines, 5);
+  for (size_t i = 0; i < 5; i++) {
+    assert_int_equal(doc->lines[i].page, want[i].page);
+    assert_int_equal(doc->lines[i].off, want[i].off);
+    assert_int_equal(doc->lines[i].len, want[i].len);
+  }
+  /* rebuilding gives the same lines */
+  assert_int_equal(gf_doc_split_lines(doc), GF_OK);
+  assert_int_equal(doc->n_lines, 5);
+  gf_doc_free(doc);
+}
+
+static void test_doc_text_invalid_utf8(void **state) {
+  (void)state;
+  gf_doc *doc = (gf_doc *)&doc;
+  gf_error err;
+  const char bad[] = "增长\xff\xfe";
+  assert_int_equal(gf_doc_open_text("x", bad, sizeof bad - 1, &doc, &err),
+                   GF_EUTF8);
+  assert_null(doc);
+  assert_int_equal(err.code, GF_EUTF8);
+  assert_int_equal(err.offset, 6);
+  /* a truncated sequence at the end */
+  assert_int_equal(gf_doc_open_text("x", "增", 2, &doc, NULL), GF_EUTF8);
+}
+
+static void test_doc_text_file(void **state) {
+  (void)state;
+  char path[64];
+  const char *in = "第一页。\f第二页。\f";
+  temp_file(path, in, strlen(in));
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open_text_file(path, &doc, NULL), GF_OK);
+  assert_int_equal(gf_doc_page_count(doc), 2);
+  assert_string_equal(gf_doc_name(doc), strrchr(path, '/') + 1);
+  assert_string_equal(gf_doc_page_text(doc, 2, NULL), "第二页。");
+  gf_doc_free(doc);
+  unlink(path);
+  gf_error err;
+  doc = (gf_doc *)&doc;
+  assert_int_equal(gf_doc_open_text_file("/nonexistent/x.txt", &doc, &err),
+                   GF_EIO);
+  assert_null(doc);
+  assert_int_equal(err.code, GF_EIO);
+  assert_int_equal(gf_doc_open_text_file("/tmp", &doc, NULL), GF_EIO);
+}
+
+static void test_doc_strerror(void **state) {
+  (void)state;
+  for (int code = 0; code >= GF_ENOPAGES; code--) {
+    const char *s = gf_strerror(code);
+    assert_non_null(s);
+    assert_true(strlen(s) > 0);
+    assert_string_not_equal(s, "unknown error");
+  }
+  assert_string_equal(gf_strerror(-999), "unknown error");
+  assert_string_equal(gf_strerror(1), "unknown error");
+  assert_string_equal(gf_version(), GF_VERSION_STRING);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_doc_licheng),
+      cmocka_unit_test(test_doc_licheng_paragraph_across_pages),
+      cmocka_unit_test(test_doc_qiandongnan_footer),
+      cmocka_unit_test(test_doc_missing_file),
+      cmocka_unit_test(test_doc_empty_file),
+      cmocka_unit_test(test_doc_not_pdf),
+      cmocka_unit_test(test_doc_truncated_pdf),
+      cmocka_unit_test(test_doc_no_text_layer),
+      cmocka_unit_test(test_doc_no_pages),
+      cmocka_unit_test(test_doc_encrypted),
+      cmocka_unit_test(test_doc_invalid_args),
+      cmocka_unit_test(test_doc_alloc_failures_pdf),
+      cmocka_unit_test(test_doc_text_pages),
+      cmocka_unit_test(test_doc_text_lines),
+      cmocka_unit_test(test_doc_text_invalid_utf8),
+      cmocka_unit_test(test_doc_text_file),
+      cmocka_unit_test(test_doc_strerror),
+  };
+  return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
+}
