@@ -53,7 +53,10 @@ int gf_doc_split_lines(struct gf_doc *doc) {
 
 void gf_doc_free(gf_doc *doc) {
   if (!doc) return;
-  for (size_t i = 0; i < doc->n_pages; i++) gf_free(doc->pages[i].text);
+  for (size_t i = 0; i < doc->n_pages; i++) {
+    gf_free(doc->pages[i].text);
+    gf_free(doc->pages[i].glyphs);
+  }
   gf_free(doc->pages);
   if (doc->cap_lines) gf_free(doc->lines);
   gf_free(doc->name);

@@ -23,10 +23,19 @@ typedef struct gf_line {
   unsigned flags;
 } gf_line;
 
+/* One character's box on the page, for table reconstruction: off is the
+ * byte offset of the character in the page text. */
+typedef struct gf_glyph {
+  uint32_t off;
+  float x0, y0, x1, y1;
+} gf_glyph;
+
 typedef struct gf_page {
   char *text;             /* extracted page text, NUL-terminated */
   size_t len;
   float width, height;    /* 0 for plain text */
+  gf_glyph *glyphs;       /* one per character of text; NULL for plain text */
+  size_t n_glyphs;
 } gf_page;
 
 struct gf_doc {

@@ -79,6 +79,24 @@ static void line_geometry(struct gf_doc *doc, size_t first, const char *text,
   }
 }
 
+/* Keeps every character's box (tables are rebuilt from them). */
+static int keep_glyphs(gf_page *pg, const PopplerRectangle *r, guint n_r) {
+  pg->glyphs = gf_malloc(n_r * sizeof *pg->glyphs);
+  if (!pg->glyphs) return GF_ENOMEM;
+  const char *s = pg->text, *end = pg->text + pg->len;
+  size_t n = 0;
+  for (; s < end && n < n_r; s = g_utf8_next_char(s), n++) {
+    gf_glyph *g = &pg->glyphs[n];
+    g->off = (uint32_t)(s - pg->text);
+    g->x0 = (float)MIN(r[n].x1, r[n].x2);
+    g->x1 = (float)MAX(r[n].x1, r[n].x2);
+    g->y0 = (float)MIN(r[n].y1, r[n].y2);
+    g->y1 = (float)MAX(r[n].y1, r[n].y2);
+  }
+  pg->n_glyphs = n;
+  return GF_OK;
+}
+
 /* Loads page i: text copied into doc->pages[i], lines appended with their
  * geometry.  A page Poppler cannot give counts as damaged and stays
  * empty. */
@@ -119,6 +137,7 @@ static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i) {
     if (!scratch) goto done;
     line_geometry(doc, first, pg->text, rects, n_rects, scratch,
                   scratch + len + 1);
+    if (keep_glyphs(pg, rects, n_rects)) goto done;
   }
   rc = GF_OK;
 done:
