@@ -90,12 +90,15 @@ typedef struct finder {
 /* ---------------------------------------------------------------- helpers */
 
 static int starts(const char *t, size_t len, size_t at, const char *w) {
+  if (at >= len || w[0] != t[at]) return 0; /* cheap first-byte filter */
   size_t wl = strlen(w);
   return at + wl <= len && memcmp(t + at, w, wl) == 0;
 }
 
 static int ends(const char *t, size_t at, size_t from, const char *w) {
+  if (at <= from) return 0;
   size_t wl = strlen(w);
+  if (w[wl - 1] != t[at - 1]) return 0; /* cheap last-byte filter */
   return at >= from + wl && memcmp(t + at - wl, w, wl) == 0;
 }
 
@@ -104,7 +107,7 @@ static size_t word_at(const char *t, size_t len, size_t at,
                       const char *const *words) {
   size_t best = 0;
   for (size_t i = 0; words[i]; i++)
-    if (strlen(words[i]) > best && starts(t, len, at, words[i]))
+    if (starts(t, len, at, words[i]) && strlen(words[i]) > best)
       best = strlen(words[i]);
   return best;
 }
@@ -113,8 +116,9 @@ static size_t kind_at(const char *t, size_t len, size_t at,
                       const gf_word_kind *words, int *kind) {
   size_t best = 0;
   for (size_t i = 0; words[i].word; i++) {
+    if (!starts(t, len, at, words[i].word)) continue;
     size_t wl = strlen(words[i].word);
-    if (wl > best && starts(t, len, at, words[i].word)) {
+    if (wl > best) {
       best = wl;
       *kind = words[i].kind;
     }
@@ -126,8 +130,9 @@ static size_t kind_before(const char *t, size_t from, size_t at,
                           const gf_word_kind *words, int *kind) {
   size_t best = 0;
   for (size_t i = 0; words[i].word; i++) {
+    if (!ends(t, at, from, words[i].word)) continue;
     size_t wl = strlen(words[i].word);
-    if (wl > best && ends(t, at, from, words[i].word)) {
+    if (wl > best) {
       best = wl;
       *kind = words[i].kind;
     }
@@ -139,7 +144,7 @@ static size_t word_before(const char *t, size_t from, size_t at,
                           const char *const *words) {
   size_t best = 0;
   for (size_t i = 0; words[i]; i++)
-    if (strlen(words[i]) > best && ends(t, at, from, words[i]))
+    if (ends(t, at, from, words[i]) && strlen(words[i]) > best)
       best = strlen(words[i]);
   return best;
 }
@@ -195,8 +200,19 @@ static size_t clause_end(const char *t, size_t len, size_t at) {
 
 /* ------------------------------------------------------------- indicator */
 
+static size_t han_count(const char *t, size_t a, size_t b);
+
 /* Trims lead and trail words, brackets and list marks from t[*a..*b). */
 static void trim(const char *t, size_t *a, size_t *b) {
+  /* text flattened from a table or glued to a title: keep what follows
+   * the last number */
+  for (size_t i = *b; i > *a;) {
+    i--;
+    if (t[i] >= '0' && t[i] <= '9') {
+      if (han_count(t, i + 1, *b) >= 2) *a = i + 1;
+      break;
+    }
+  }
   for (int changed = 1; changed && *a < *b;) {
     changed = 0;
     size_t w = word_before(t, *a, *b, GF_TRAIL_WORDS);
@@ -268,14 +284,6 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
   if (ends_deng) {
     b -= strlen("等");
     trim(t, &a, &b);
-  }
-  /* text flattened from a table: keep what follows the last number */
-  for (size_t i = b; i > a;) {
-    i = prev_char(t, i);
-    if (t[i] >= '0' && t[i] <= '9') {
-      if (han_count(t, i + 1, b) >= 2) a = i + 1;
-      break;
-    }
   }
   /* "…、国联股份等龙头企业 18 家": the noun after the last 等 */
   for (size_t i = b; i > a;) {
@@ -671,6 +679,25 @@ static int is_jun(const char *t, size_t from, size_t i, size_t end) {
          !ends(t, i, from, "平") && word_at(t, end, i + 3, NEXT);
 }
 
+/* How many numbers stand in the list that starts at at: "21.3%、56.7%". */
+static int list_length(const char *t, size_t end, size_t at) {
+  static const char *const SEP[] = {"、", "和", "及", ",", NULL};
+  int n = 0;
+  for (;;) {
+    gf_numeral nr;
+    if (at >= end || !gf_numeral_read(t + at, end - at, &nr) || !nr.len)
+      break;
+    n++;
+    at += nr.len;
+    gf_unit_match um;
+    if (at < end && gf_unit_read(t + at, end - at, 1, &um)) at += um.len;
+    size_t w = word_at(t, end, at, SEP);
+    if (!w) break;
+    at += w;
+  }
+  return n;
+}
+
 /* Splits "A、B和C" into parts; returns how many (at most max). */
 static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
                        size_t *pb, int max) {
@@ -790,6 +817,14 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
     b -= cb;
     trim(t, &a, &b);
     int n = split_parts(t, a, b, parts_a, parts_b, 8);
+    /* "A和B、C分别…x、y": as many subjects as numbers, the nearest ones */
+    int want = list_length(t, clause_end(t, f->sent_b, num_at), num_at);
+    if (want > 1 && n > want) {
+      memmove(parts_a, parts_a + (n - want), (size_t)want * sizeof *parts_a);
+      memmove(parts_b, parts_b + (n - want), (size_t)want * sizeof *parts_b);
+      parts_a[0] = a;
+      n = want;
+    }
     if (n > 1) {
       for (int i = 0; i < n; i++) trim(t, &parts_a[i], &parts_b[i]);
       *n_parts = n;

@@ -74,6 +74,7 @@ static int is_ascii_alnum(char c) {
 }
 
 static size_t lit(const char *s, size_t len, const char *t) {
+  if (len == 0 || s[0] != t[0]) return 0; /* cheap first-byte filter */
   size_t n = strlen(t);
   return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }

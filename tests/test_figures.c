@@ -1,0 +1,277 @@
+/* test_figures.c - the figure finder on small texts: every measure, bound,
+ * range, 分别 and 均 lists, negatives, the traps that are no figures, kind
+ * and period per kind of report, and provenance (raw == page bytes). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "include/govfig.h"
+
+/* Extracts the figures of a one-page text whose title line makes it a
+ * 统计公报 of 2023 unless the text brings its own title. */
+static gf_figures *run(const char *text) {
+  gf_doc *doc = NULL;
+  gf_figures *figs = NULL;
+  assert_int_equal(gf_doc_open_text("t.txt", text, strlen(text), &doc, NULL),
+                   GF_OK);
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  /* provenance: raw is exactly the page bytes start..end */
+  for (size_t i = 0; i < gf_figures_count(figs); i++) {
+    const gf_figure *f = gf_figures_at(figs, i);
+    size_t len;
+    const char *page = gf_doc_page_text(doc, (size_t)f->page, &len);
+    assert_non_null(page);
+    assert_true(f->end <= len && f->start < f->end);
+    assert_int_equal(f->end - f->start, strlen(f->raw));
+    assert_memory_equal(page + f->start, f->raw, f->end - f->start);
+  }
+  gf_doc_free(doc);
+  return figs;
+}
+
+#define TITLE "2023年某市国民经济和社会发展统计公报\n\n"
+
+typedef struct expect {
+  const char *text;
+  int n;                 /* rows expected */
+  int at;                /* row to check */
+  const char *value, *unit, *measure, *bound, *indicator;
+  const char *value_max; /* NULL: don't check */
+} expect;
+
+static void check_rows(const expect *rows, size_t n_rows) {
+  for (size_t i = 0; i < n_rows; i++) {
+    const expect *e = &rows[i];
+    gf_figures *figs = run(e->text);
+    if ((int)gf_figures_count(figs) != e->n) {
+      print_error("row %zu \"%s\": %zu figures, want %d\n", i, e->text,
+                  gf_figures_count(figs), e->n);
+      for (size_t k = 0; k < gf_figures_count(figs); k++)
+        print_error("  %s %s %s %s\n", gf_figures_at(figs, k)->value,
+                    gf_figures_at(figs, k)->unit,
+                    gf_figures_at(figs, k)->measure,
+                    gf_figures_at(figs, k)->indicator);
+      fail();
+    }
+    if (e->n == 0) {
+      gf_figures_free(figs);
+      continue;
+    }
+    const gf_figure *f = gf_figures_at(figs, (size_t)e->at);
+    int ok = strcmp(f->value, e->value) == 0 &&
+             strcmp(f->unit, e->unit) == 0 &&
+             strcmp(f->measure, e->measure) == 0 &&
+             strcmp(f->bound, e->bound) == 0 &&
+             (!e->indicator || strstr(f->indicator, e->indicator)) &&
+             (!e->value_max || strcmp(f->value_max, e->value_max) == 0);
+    if (!ok) {
+      print_error("row %zu \"%s\": got %s %s %s %s [%s] max %s\n", i, e->text,
+                  f->value, f->unit, f->measure, f->bound, f->indicator,
+                  f->value_max);
+      fail();
+    }
+    gf_figures_free(figs);
+  }
+}
+
+static void test_figures_measures(void **state) {
+  (void)state;
+  static const expect rows[] = {
+      {TITLE "全年实现地区生产总值1327.8亿元。", 1, 0, "1327.8", "亿元",
+       "level", "exact", "地区生产总值", NULL},
+      {TITLE "地区生产总值比上年增长6.1%。", 1, 0, "6.1", "%", "growth",
+       "exact", "地区生产总值", NULL},
+      {TITLE "城镇化率较上年提升2.4个百分点。", 1, 0, "2.4", "个百分点",
+       "change_pp", "exact", "城镇化率", NULL},
+      {TITLE "税收收入占一般公共预算收入比重达82.29%。", 1, 0, "82.29", "%",
+       "share", "exact", "税收收入", NULL},
+      {TITLE "投资总量排名全市第1。", 1, 0, "1", "", "rank", "exact", NULL,
+       NULL},
+      {TITLE "增速位居全省第一。", 1, 0, "1", "", "rank", "exact", NULL, NULL},
+      {TITLE "投资总量连续6年保持全市前列。", 1, 0, "6", "年", "duration",
+       "exact", NULL, NULL},
+      {TITLE "新增市场主体3.7万户。", 1, 0, "3.7", "万户", "level", "exact",
+       "新增市场主体", NULL},
+      {TITLE "粮食总产量10.72（含南山、高新）万吨。", 1, 0, "10.72", "万吨",
+       "level", "exact", "粮食总产量", NULL},
+      {TITLE "建成两个省级示范村。", 1, 0, "2", "个", "level", "exact", NULL,
+       NULL},
+      {TITLE "粮食产量百分之六十来自山区。", 1, 0, "60", "%", "share", "exact",
+       NULL, NULL},
+      {TITLE "全市ＧＤＰ达到１３２７．８亿元，同比增长６％。", 2, 1, "6", "%",
+       "growth", "exact", NULL, NULL},
+      {TITLE "⼈均可支配收⼊⼀万元，增长5%。", 2, 1, "5", "%", "growth",
+       "exact", NULL, NULL},
+  };
+  check_rows(rows, sizeof rows / sizeof rows[0]);
+}
+
+static void test_figures_bounds(void **state) {
+  (void)state;
+  static const expect rows[] = {
+      {TITLE "市场主体累计超22.3万户。", 1, 0, "22.3", "万户", "level", "over",
+       NULL, NULL},
+      {TITLE "技术合同成交额超过117亿元。", 1, 0, "117", "亿元", "level",
+       "over", NULL, NULL},
+      {TITLE "上市企业总数突破1800家。", 1, 0, "1800", "家", "level", "over",
+       NULL, NULL},
+      {TITLE "引进博士180余人。", 1, 0, "180", "人", "level", "over", NULL,
+       NULL},
+      {TITLE "惠及11万余人次。", 1, 0, "11", "万人次", "level", "over", NULL,
+       NULL},
+      {TITLE "实施技改项目70个以上。", 1, 0, "70", "个", "level", "at_least",
+       NULL, NULL},
+      {TITLE "阅读推广活动不少于2800场。", 1, 0, "2800", "场", "level",
+       "at_least", NULL, NULL},
+      {TITLE "工业技改投资增长10%左右。", 1, 0, "10", "%", "growth", "about",
+       NULL, NULL},
+      {TITLE "常住人口约560万人。", 1, 0, "560", "万人", "level", "about",
+       NULL, NULL},
+      {TITLE "赤字率控制在3%以内。", 1, 0, "3", "%", "share", "at_most", NULL,
+       NULL},
+      {TITLE "规模以上工业增加值增长9.5%。", 1, 0, "9.5", "%", "growth",
+       "exact", "规模以上工业增加值", NULL},
+  };
+  check_rows(rows, sizeof rows / sizeof rows[0]);
+}
+
+static void test_figures_ranges_and_negatives(void **state) {
+  (void)state;
+  static const expect rows[] = {
+      {TITLE "经济增长5.5%—6%。", 1, 0, "5.5", "%", "growth", "exact", NULL,
+       "6"},
+      {TITLE "经济增长5—6%。", 1, 0, "5", "%", "growth", "exact", NULL, "6"},
+      {TITLE "新增就业5至6万人。", 1, 0, "5", "万人", "level", "exact", NULL,
+       "6"},
+      {TITLE "工业品出厂价格比上年下降2.1%。", 1, 0, "-2.1", "%", "growth",
+       "exact", "工业品出厂价格", NULL},
+      {TITLE "地税收入比上年减少9.8%。", 1, 0, "-9.8", "%", "growth", "exact",
+       NULL, NULL},
+      {TITLE "人口自然增长率-0.57‰。", 1, 0, "-0.57", "‰", "share", "exact",
+       NULL, NULL},
+  };
+  check_rows(rows, sizeof rows / sizeof rows[0]);
+}
+
+static void test_figures_lists(void **state) {
+  (void)state;
+  static const expect rows[] = {
+      {TITLE "工业投资、高技术产业投资分别同比增长21.3%、56.7%。", 2, 0, "21.3",
+       "%", "growth", "exact", "工业投资", NULL},
+      {TITLE "工业投资、高技术产业投资分别同比增长21.3%、56.7%。", 2, 1, "56.7",
+       "%", "growth", "exact", "高技术产业投资", NULL},
+      {TITLE "新增和总量均排名全市第1。", 2, 1, "1", "", "rank", "exact",
+       "总量", NULL},
+      {TITLE "城镇、农村居民人均可支配收入分别增长5.9%和7.3%。", 2, 1, "7.3",
+       "%", "growth", "exact", "农村居民人均可支配收入", NULL},
+      {TITLE "完成地区生产总值939.05亿元，比上年增长13.3%。", 2, 1, "13.3",
+       "%", "growth", "exact", "地区生产总值", NULL},
+  };
+  check_rows(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* Numbers that are names, dates, ordinals or list markers. */
+static void test_figures_traps(void **state) {
+  (void)state;
+  static const expect rows[] = {
+      {TITLE "深入贯彻党的二十大精神。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "持续深化“4433”工作推进体系。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "新建5G基站，PM2.5浓度下降。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "打造1+2+3+4+N产业体系。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "编制十四五规划。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "2023年3月15日召开第三届大会。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "规模以上工业企业效益提升。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "入选世界500强企业名单。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "推进一批重点项目，统一规划。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "万元GDP能耗持续下降。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "新东站安置三区一期、二期工程。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "第一产业增加值稳定。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "16-59岁人口比重下降。", 0, 0, 0, 0, 0, 0, 0, 0},
+      {TITLE "具备2000吨级船舶通行能力。", 0, 0, 0, 0, 0, 0, 0, 0},
+  };
+  check_rows(rows, sizeof rows / sizeof rows[0]);
+}
+
+typedef struct kp {
+  const char *text;
+  size_t at;
+  const char *kind;
+  int period;
+} kp;
+
+static void test_figures_kind_period(void **state) {
+  (void)state;
+  static const char plan[] =
+      "关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
+      "一、2023年计划执行情况\n"
+      "全年地区生产总值增长6%。\n"
+      "二、2024年主要目标\n"
+      "地区生产总值增长5.5%左右。\n";
+  static const char work[] =
+      "2024年政府工作报告\n"
+      "一、2023年工作回顾\n"
+      "全年地区生产总值增长6%。\n"
+      "二、2024年工作安排\n"
+      "地区生产总值增长5.5%左右。\n";
+  static const char stats[] =
+      "某市统计局\n2024年4月29日\n"
+      "2023年，全市经济稳中向好。\n"
+      "一、综合\n"
+      "全年地区生产总值增长6%。\n";
+  static const kp rows[] = {
+      {plan, 0, "actual", 2023}, {plan, 1, "target", 2024},
+      {work, 0, "actual", 2023}, {work, 1, "target", 2024},
+      {stats, 0, "actual", 2023},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    gf_figures *figs = run(rows[i].text);
+    const gf_figure *f = gf_figures_at(figs, rows[i].at);
+    if (!f || strcmp(f->kind, rows[i].kind) || f->period != rows[i].period) {
+      print_error("row %zu: got %s %d\n", i, f ? f->kind : "(none)",
+                  f ? f->period : 0);
+      fail();
+    }
+    gf_figures_free(figs);
+  }
+}
+
+static void test_figures_section_path(void **state) {
+  (void)state;
+  gf_figures *figs = run(TITLE
+                         "一、综合\n"
+                         "（一）经济运行\n"
+                         "1.工业生产稳步增长。规模以上工业增加值增长9.5%。\n");
+  assert_int_equal(gf_figures_count(figs), 1);
+  assert_string_equal(gf_figures_at(figs, 0)->section,
+                      "一、综合 > （一）经济运行 > 1.工业生产稳步增长");
+  gf_figures_free(figs);
+}
+
+static void test_figures_api_errors(void **state) {
+  (void)state;
+  gf_figures *figs = (gf_figures *)1;
+  assert_int_equal(gf_figures_extract(NULL, 0, &figs, NULL), GF_EINVAL);
+  assert_null(figs);
+  assert_int_equal(gf_figures_count(NULL), 0);
+  assert_null(gf_figures_at(NULL, 0));
+  gf_figures_free(NULL);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_figures_measures),
+      cmocka_unit_test(test_figures_bounds),
+      cmocka_unit_test(test_figures_ranges_and_negatives),
+      cmocka_unit_test(test_figures_lists),
+      cmocka_unit_test(test_figures_traps),
+      cmocka_unit_test(test_figures_kind_period),
+      cmocka_unit_test(test_figures_section_path),
+      cmocka_unit_test(test_figures_api_errors),
+  };
+  return cmocka_run_group_tests_name("figures", tests, NULL, NULL);
+}
