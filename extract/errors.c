@@ -18,6 +18,7 @@ const char *gf_strerror(int code) {
   case GF_ENOTEXT:
     return "the PDF has no text layer (a scanned document: needs OCR)";
   case GF_ENOPAGES: return "the PDF has no pages";
+  case GF_ECSV: return "malformed CSV or a needed column missing";
   }
   return "unknown error";
 }
@@ -30,6 +31,7 @@ int gf_error_fill(gf_error *err, int code, int page, size_t offset) {
     err->message = code ? gf_strerror(code) : NULL;
     err->page = page;
     err->offset = offset;
+    err->line = 0;
   }
   return code;
 }

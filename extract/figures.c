@@ -314,7 +314,9 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
   int has_after = han_count(t, x, y) >= 2 &&
                   (c->measure == M_LEVEL || c->measure == M_DURATION);
   size_t nb = han_count(t, a, b);
-  if (nb >= 2 && !ends_deng && !(has_after && (listy || nb <= 2))) {
+  int verb_end = word_before(t, a, b, GF_COUNT_VERBS) != 0;
+  if (nb >= 2 && !ends_deng &&
+      !(has_after && (listy || nb <= 2 || verb_end))) {
     a = keep_tail(t, a, b, 24);
     set_text(out, cap, t, a, b);
     return;
@@ -700,8 +702,7 @@ static int list_length(const char *t, size_t end, size_t at) {
 
 /* Splits "A、B和C" into parts; returns how many (at most max). */
 static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
-                       size_t *pb, int max) {
-  static const char *const SEP[] = {"、", "和", "及", "与", "以及", NULL};
+                       size_t *pb, int max, const char *const *SEP) {
   int n = 0;
   size_t s = a;
   for (size_t i = a; i < b && n < max;) {
@@ -816,9 +817,14 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
                                                           "较上年", NULL});
     b -= cb;
     trim(t, &a, &b);
-    int n = split_parts(t, a, b, parts_a, parts_b, 8);
-    /* "A和B、C分别…x、y": as many subjects as numbers, the nearest ones */
+    /* "A和B、C分别…x、y": as many subjects as numbers.  、 separates
+     * first; 和 及 与 only when that gives too few (酒饮料和精制茶制造业) */
+    static const char *const DUN[] = {"、", NULL};
+    static const char *const ALL[] = {"、", "和", "及", "与", "以及", NULL};
     int want = list_length(t, clause_end(t, f->sent_b, num_at), num_at);
+    int n = split_parts(t, a, b, parts_a, parts_b, 8, DUN);
+    if (n < want || (want <= 1 && n == 1))
+      n = split_parts(t, a, b, parts_a, parts_b, 8, ALL);
     if (want > 1 && n > want) {
       memmove(parts_a, parts_a + (n - want), (size_t)want * sizeof *parts_a);
       memmove(parts_b, parts_b + (n - want), (size_t)want * sizeof *parts_b);

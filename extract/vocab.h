@@ -28,5 +28,6 @@ extern const char *const GF_DURATION_BEFORE[];
 extern const char *const GF_DURATION_AFTER[];
 extern const char *const GF_LEAD_WORDS[];
 extern const char *const GF_TRAIL_WORDS[];
+extern const char *const GF_COUNT_VERBS[];
 
 #endif
