@@ -261,6 +261,23 @@ static void set_text(char *dst, size_t cap, const char *t, size_t a,
   dst[n] = '\0';
 }
 
+/* Drops footnote markers ("生产总值[2]") from an indicator, in place. */
+static void drop_notes(char *s) {
+  char *w = s;
+  for (char *r = s; *r;) {
+    if (*r == '[') {
+      char *q = r + 1;
+      while (*q >= '0' && *q <= '9') q++;
+      if (q > r + 1 && *q == ']') {
+        r = q + 1;
+        continue;
+      }
+    }
+    *w++ = *r++;
+  }
+  *w = '\0';
+}
+
 /* The phrase a figure measures: the clause text before the number with
  * verbs and comparison words trimmed; when that is empty or ends in 等
  * ("…等 181 个重点项目开工建设") the noun after the unit; else the
@@ -596,8 +613,11 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
 
 /* ------------------------------------------------------------ rows */
 
-static int add_row(finder *f, const cand *c, const char *ind) {
+static int add_row(finder *f, const cand *c, const char *ind_in) {
   gf_figures *o = f->out;
+  char ind[192];
+  snprintf(ind, sizeof ind, "%s", ind_in);
+  drop_notes(ind);
   if (o->n == o->cap) {
     size_t cap = o->cap ? o->cap * 2 : 64;
     row *r = gf_realloc(o->rows, cap * sizeof *r);
