@@ -28,6 +28,10 @@ static const char *const NOT_AFTER[] = {
     "月", "日", "号", "时", "届", "强", "+", "大", "点", "季度", "周年",
     "次会议", "型", "后", "代", "线", "路", "中", "岁", "周岁", NULL};
 
+/* Before a number, words that make it a reference, not an amount. */
+static const char *const NOT_BEFORE[] = {"表", "图", "附件", "附表", "附图",
+                                         "编号", "注", "国道", "省道", NULL};
+
 /* After a Chinese numeral, measure words that name things (二期 三区). */
 static const char *const NAME_SUFFIX[] = {
     "期", "级", "队", "区", "港", "园", "院", "村", "镇", "届", "批", "类",
@@ -509,6 +513,8 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
       starts(t, len, after, ")"))
     if (nr->mag_exp == 0) return 0;
 
+  /* 表2 图1 附件3: captions and references */
+  if (word_before(t, f->sent_a, s, NOT_BEFORE)) return 0;
   int is_rank = ends(t, s, f->sent_a, "第");
   if (is_rank) {
     size_t cs = clause_start(t, f->sent_a, s);
@@ -613,6 +619,48 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
 
 /* ------------------------------------------------------------ rows */
 
+/* Five-year plans name their last year (records.md: 十四五 -> 2025). */
+static const struct {
+  const char *name;
+  int last_year;
+} PLANS[] = {{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020},
+             {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}};
+static const char *const PLAN_SPAN[] = {"期间", "时期", "末", "以来", NULL};
+
+/* A sentence may override its part's kind and period: a five-year span's
+ * figures belong to its last year; in a plan part, a sentence opening with
+ * the past year's name ("2023年完成…") states an actual. */
+static void sentence_period(const finder *f, int *kind, int *period) {
+  const char *t = f->t;
+  size_t a = f->sent_a, b = f->sent_b;
+  for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
+    const char *p = f->section ? strstr(f->section, PLANS[i].name) : NULL;
+    int in_sentence = 0;
+    for (size_t j = a; j < b && !p && !in_sentence;
+         j += char_len((unsigned char)t[j])) {
+      if (!starts(t, b, j, PLANS[i].name)) continue;
+      size_t k = j + strlen(PLANS[i].name);
+      if (starts(t, b, k, "”")) k += strlen("”");
+      in_sentence = word_at(t, b, k, PLAN_SPAN) != 0;
+    }
+    if (p || in_sentence) {
+      *period = PLANS[i].last_year;
+      int past = f->sect.year_actual && PLANS[i].last_year <= f->sect.year_actual;
+      *kind = past ? GF_KIND_ACTUAL : GF_KIND_TARGET;
+      return;
+    }
+  }
+  if (*kind == GF_KIND_TARGET && f->sect.year_actual &&
+      f->sect.year_actual != f->sect.year_target) {
+    char y[16];
+    snprintf(y, sizeof y, "%d年", f->sect.year_actual);
+    if (starts(t, b, a, y)) {
+      *kind = GF_KIND_ACTUAL;
+      *period = f->sect.year_actual;
+    }
+  }
+}
+
 static int add_row(finder *f, const cand *c, const char *ind_in) {
   gf_figures *o = f->out;
   char ind[192];
@@ -674,8 +722,10 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   r->pub.doc = r->s[F_DOC];
   r->pub.page = (int)page + 1;
   r->pub.section = r->s[F_SECTION];
-  r->pub.kind = f->sect.kind == GF_KIND_TARGET ? "target" : "actual";
-  r->pub.period = f->sect.period;
+  int kind = f->sect.kind, period = f->sect.period;
+  sentence_period(f, &kind, &period);
+  r->pub.kind = kind == GF_KIND_TARGET ? "target" : "actual";
+  r->pub.period = period;
   r->pub.indicator = r->s[F_INDICATOR];
   r->pub.measure = MEASURES[c->measure];
   r->pub.value = r->s[F_VALUE];

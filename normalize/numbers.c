@@ -22,7 +22,7 @@ static const char *const minus_signs[] = {"-", "\xE2\x88\x92" /* − */, "负"};
  * count: 一起 (together), 一次性 (one-off), 一条龙 (one-stop) … */
 static const char *const idioms[] = {
     "一起", "一次性", "一条龙", "一部分", "一站式", "一把手", "一家人",
-    "一日游", "一头雾水", "一体", "一批批",
+    "一日游", "一头雾水", "一体", "一批批", "三次产业",
 };
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -183,8 +183,11 @@ static size_t one(const char *t, size_t n, size_t i, int *ok, size_t *rs,
     gf_unit_match u;
     if (k && !gf_unit_read(t + e, n - e, 0, &u))
       return skip_run(t, n, i); /* 十四五, 三五年, 七八个 */
+    /* one 大写 character is a word (陆港, 队伍), never a whole amount */
     size_t one_len = gf_numeral_char(t + i, n - i);
-    if (num.len == one_len && !single_ok(t, n, i, e)) return e;
+    if (num.len == one_len &&
+        ((num.flags & GF_NUMF_DAXIE) || !single_ok(t, n, i, e)))
+      return e;
   }
   *unit = "";
   size_t m;
@@ -233,8 +236,8 @@ static size_t first_bad_utf8(const char *s, size_t len) {
   return len;
 }
 
-GF_API int gf_numbers_scan(const char *text, size_t len, unsigned opts,
-                           gf_numbers **out, gf_error *err) {
+int gf_numbers_scan(const char *text, size_t len, unsigned opts,
+                    gf_numbers **out, gf_error *err) {
   (void)opts;
   if (out) *out = NULL;
   if (err) set_err(err, GF_OK, "", 0);
@@ -285,16 +288,16 @@ fail:
   return rc;
 }
 
-GF_API size_t gf_numbers_count(const gf_numbers *nums) {
+size_t gf_numbers_count(const gf_numbers *nums) {
   return nums ? nums->n : 0;
 }
 
-GF_API const gf_number *gf_numbers_at(const gf_numbers *nums, size_t i) {
+const gf_number *gf_numbers_at(const gf_numbers *nums, size_t i) {
   if (!nums || i >= nums->n) return NULL;
   return &nums->v[i].pub;
 }
 
-GF_API void gf_numbers_free(gf_numbers *nums) {
+void gf_numbers_free(gf_numbers *nums) {
   if (!nums) return;
   gf_free(nums->v);
   gf_free(nums);

@@ -524,8 +524,8 @@ int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
 
 /* ---------------------------------------------------------------- public */
 
-GF_API int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
-                            char **value, const char **unit) {
+int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
+                     char **value, const char **unit) {
   if (consumed) *consumed = 0;
   if (value) *value = NULL;
   if (unit) *unit = "";

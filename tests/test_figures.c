@@ -223,10 +223,18 @@ static void test_figures_kind_period(void **state) {
       "2023年，全市经济稳中向好。\n"
       "一、综合\n"
       "全年地区生产总值增长6%。\n";
+  static const char five[] =
+      "2024年政府工作报告\n"
+      "一、2023年工作回顾\n"
+      "“十三五”期间地区生产总值年均增长7%。\n"
+      "二、2024年工作安排\n"
+      "“十四五”期间地区生产总值年均增长6%。\n"
+      "2023年全市完成投资300亿元。\n";
   static const kp rows[] = {
       {plan, 0, "actual", 2023}, {plan, 1, "target", 2024},
       {work, 0, "actual", 2023}, {work, 1, "target", 2024},
-      {stats, 0, "actual", 2023},
+      {stats, 0, "actual", 2023}, {five, 0, "actual", 2020},
+      {five, 1, "target", 2025},  {five, 2, "actual", 2023},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     gf_figures *figs = run(rows[i].text);
