@@ -327,7 +327,8 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
   size_t x = c->b, y = clause_end(t, f->sent_b, c->b);
   static const char *const AFTER_STOP[] = {"、", "（", NULL};
   for (size_t i = x; i < y; i += char_len((unsigned char)t[i]))
-    if (word_at(t, y, i, AFTER_STOP)) {
+    if (word_at(t, y, i, AFTER_STOP) || (t[i] >= '0' && t[i] <= '9') ||
+        gf_numeral_char(t + i, y - i)) {
       y = i;
       break;
     }
@@ -611,8 +612,20 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
   if ((c->unit_flags & GF_UNITF_TIME) && strcmp(c->base_unit, "日") == 0)
     return 0;
   int bk = 0;
-  size_t bw = kind_at(t, len, e, GF_BOUND_AFTER, &bk);
+  size_t ji = starts(t, len, e, "及") ? strlen("及") : 0;
+  size_t bw = kind_at(t, len, e + ji, GF_BOUND_AFTER, &bk);
+  /* "30户以上自然村寨", "500万元及以上固定资产投资": a threshold that
+   * qualifies a noun names a class of things, it is no figure */
+  if (bw && (bk == GF_BOUND_AT_LEAST || bk == GF_BOUND_AT_MOST) &&
+      is_han_at(t, len, e + ji + bw) && !starts(t, len, e + ji + bw, "的"))
+    return 0;
+  if (ji && !bw) ji = 0;
   if (bw && !c->bound) c->bound = bk;
+  /* 九年一贯制, 两年平均: a Chinese-numeral span of time is a figure only
+   * as a duration (连续三年) */
+  if ((nr->flags & GF_NUMF_CHINESE) && (c->unit_flags & GF_UNITF_TIME) &&
+      !word_before(t, f->sent_a, s, GF_DURATION_BEFORE))
+    return 0;
   c->b = e;
   return 1;
 }

@@ -46,17 +46,21 @@ enum {
   GF_ENOTPDF = -8,    /* the file has no %PDF header */
   GF_EEMPTY = -9,     /* the file is empty (zero bytes) */
   GF_ENOTEXT = -10,   /* the PDF has no text layer (a scan: needs OCR) */
-  GF_ENOPAGES = -11   /* the PDF has no pages */
+  GF_ENOPAGES = -11,  /* the PDF has no pages */
+  GF_ECSV = -12,      /* a CSV input is malformed or lacks a needed column */
+  GF_EBLANK = -13     /* the PDF has no text and no images (blank pages) */
 };
 
 /* Details of a failure; every field is optional to read.  message is a
  * constant string (never freed); page is 1-based or 0; offset is a byte
- * offset in the input or 0. */
+ * offset in the input or 0; line is the 1-based line of a text input (a
+ * CSV file) holding offset, or 0. */
 typedef struct gf_error {
   int code;
   const char *message;
   int page;
   size_t offset;
+  size_t line;
 } gf_error;
 
 /* Fixed English text for an error code; never NULL. */
@@ -70,15 +74,30 @@ GF_API void gf_free(void *p);
 /* ---------------------------------------------------------------- options */
 #define GF_OPT_NO_HEADER 0x1u  /* CSV writers: omit the header row */
 #define GF_OPT_NO_GUARD 0x2u   /* CSV writers: no formula guard on text */
+#define GF_OPT_CONSISTENCY 0x100u /* gf_figures_check: relations between
+                                     rows too (shares, growth, magnitudes) */
 
 /* ---------------------------------------------------------------- documents
  * A gf_doc is a report as pages of extracted text.  Page text is what
  * figure rows' start/end refer to. */
 typedef struct gf_doc gf_doc;
 
-/* Opens the PDF at path.  password may be NULL.  opts: 0.  On failure *out is
- * NULL and the code says why (GF_EIO, GF_EEMPTY, GF_ENOTPDF, GF_EENCRYPTED,
- * GF_EPDF, GF_ENOPAGES, GF_ENOTEXT).  err may be NULL. */
+/* gf_doc_open: read the pages with up to n threads (n 0 or 1: the calling
+ * thread only; at most 64), each opening the file again with its own
+ * Poppler document and reading a range of at least 8 pages.  The document
+ * is the same for any n; only the time differs.  Bits 16-23 of opts. */
+#define GF_OPT_THREADS(n) ((((unsigned)(n)) & 0xffu) << 16)
+#define GF_OPT_THREADS_OF(opts) (((unsigned)(opts) >> 16) & 0xffu)
+
+/* Opens the PDF at path.  password may be NULL.  opts: 0 or
+ * GF_OPT_THREADS(n).  On failure *out is NULL and the code says why
+ * (GF_EIO, GF_EEMPTY, GF_ENOTPDF, GF_EENCRYPTED, GF_EPDF, GF_ENOPAGES,
+ * GF_ENOTEXT for a scan - images but no text -, GF_EBLANK for no text and
+ * no images).  A file that Poppler opens only after repairing it, or whose
+ * pages it reads with errors, is opened: gf_doc_damaged tells.  Poppler's
+ * messages about such files are not printed (the library installs a GLib
+ * log handler for the "Poppler" domain that passes on the messages of
+ * threads other than its readers').  err may be NULL. */
 GF_API int gf_doc_open(const char *path, const char *password, unsigned opts,
                        gf_doc **out, gf_error *err);
 /* Makes a document from plain UTF-8 text, pages split at form feeds.  name is
@@ -96,7 +115,11 @@ GF_API size_t gf_doc_page_count(const gf_doc *doc);
  * NULL when page is out of range.  Lives as long as doc. */
 GF_API const char *gf_doc_page_text(const gf_doc *doc, size_t page,
                                     size_t *len);
-/* Count of pages where the PDF reader reported damage (0 for sound files). */
+/* How many pages (plus one for the file itself when it had to be repaired)
+ * the PDF reader reported errors on; 0 for sound files.  Nonzero means the
+ * text is what could be read.  The count may vary with GF_OPT_THREADS
+ * (an object shared by pages is parsed, and complained about, once per
+ * reader); whether it is zero does not. */
 GF_API int gf_doc_damaged(const gf_doc *doc);
 
 /* ---------------------------------------------------------------- figures */
@@ -137,6 +160,80 @@ GF_API int gf_figures_write_csv(const gf_figures *figs, FILE *f,
                                 unsigned opts);
 /* The figures.csv header line's column names, in order, NULL-terminated. */
 GF_API const char *const *gf_figures_columns(void);
+
+/* ---------------------------------------------------------------- checking
+ * Does a figures.csv, perhaps edited in a spreadsheet, still agree with its
+ * source (spec/records.md section 3)?  For every row: doc is the document's
+ * name; at page, the page text holds raw at start..end (or, when start/end
+ * are empty, raw is found on that page or a neighbour, or failing that its
+ * number); reading that source text again gives value, unit, base_value,
+ * base_unit and value_max.  Numbers compare as exact decimals ("1,327.80"
+ * equals 1327.8) and by absolute value, since a 下降 growth is stored
+ * negative while its source states no sign.  Columns are found by header
+ * name, in any order, extra ones ignored; doc, page, value, unit and raw are
+ * needed, the others are checked when present.  A UTF-8 BOM, CRLF or LF,
+ * the export's formula guard (a leading ') and rows of empty cells are all
+ * accepted. */
+typedef struct gf_check gf_check;
+
+/* What an item says about its rows (gf_check_item.severity). */
+enum {
+  GF_CHECK_FAILED = 1,  /* the row does not hold against the source */
+  GF_CHECK_WARNING = 2, /* rows disagree with each other (consistency) */
+  GF_CHECK_NOTE = 3,    /* where a row without start/end was found */
+  GF_CHECK_HOLDS = 4    /* a relation between rows that was verified */
+};
+/* What was compared (gf_check_item.kind). */
+enum {
+  GF_CHECK_CELL = 1,     /* a cell cannot be read (page "x", value "abc") */
+  GF_CHECK_DOC,          /* doc names another file */
+  GF_CHECK_PAGE,         /* raw is not on page but on another one */
+  GF_CHECK_SPAN,         /* raw is not at start..end of page */
+  GF_CHECK_NOT_FOUND,    /* raw (and its number) found nowhere near page */
+  GF_CHECK_LOCATED,      /* no start/end: where raw was found (a note) */
+  GF_CHECK_VALUE,        /* value differs from the source */
+  GF_CHECK_VALUE_MAX,    /* value_max differs from the source's range */
+  GF_CHECK_UNIT,         /* unit differs from the source */
+  GF_CHECK_BASE_VALUE,   /* base_value differs from the source */
+  GF_CHECK_BASE_UNIT,    /* base_unit differs from the source */
+  GF_CHECK_SHARE_PARTS,  /* share vs the part and whole it names */
+  GF_CHECK_GROWTH_LEVELS, /* growth vs this and last year's levels */
+  GF_CHECK_SHARE_RANGE,  /* a share above 100% */
+  GF_CHECK_MAGNITUDE     /* base_value/base_unit vs value and unit */
+};
+/* One finding.  Every pointer lives as long as the owning gf_check. */
+typedef struct gf_check_item {
+  int severity;          /* GF_CHECK_FAILED ... GF_CHECK_HOLDS */
+  int kind;              /* GF_CHECK_CELL ... GF_CHECK_MAGNITUDE */
+  size_t line;           /* 1-based CSV line where the (first) row starts;
+                            the header is line 1 */
+  const size_t *lines;   /* every row named, as CSV lines (n_lines >= 1):
+                            one row, or for a relation its rows in the
+                            order the message names them */
+  size_t n_lines;
+  const char *message;   /* one line of UTF-8 without a line end or a
+                            location prefix, in plain words */
+} gf_check_item;
+
+/* Checks the figures.csv held in csv (len bytes, need not be
+ * NUL-terminated) against doc.  opts: 0 or GF_OPT_CONSISTENCY.  On success
+ * *out (free with gf_check_free) holds the findings: first each row's
+ * (failures and notes) in file order, then the relations between rows.  A
+ * failing row is data, not an error.  Errors: GF_EINVAL (doc, out NULL or
+ * csv NULL with len > 0), GF_EUTF8 (csv not UTF-8), GF_ECSV (malformed CSV,
+ * no header, or a needed column missing; err->message names the problem and
+ * err->offset/err->line where), GF_ENOMEM.  err may be NULL. */
+GF_API int gf_figures_check(const gf_doc *doc, const char *csv, size_t len,
+                            unsigned opts, gf_check **out, gf_error *err);
+/* Number of findings; gf_check_at gives item i (0-based), NULL when i is
+ * out of range.  The item lives as long as chk. */
+GF_API size_t gf_check_count(const gf_check *chk);
+GF_API const gf_check_item *gf_check_at(const gf_check *chk, size_t i);
+/* Rows checked (data rows, not counting the header and empty rows) and
+ * rows with at least one GF_CHECK_FAILED item. */
+GF_API size_t gf_check_rows(const gf_check *chk);
+GF_API size_t gf_check_failed_rows(const gf_check *chk);
+GF_API void gf_check_free(gf_check *chk);
 
 /* ---------------------------------------------------------------- text only */
 /* Normalizes UTF-8 text: NFKC, radical look-alikes, full-width forms, stray
