@@ -65,7 +65,6 @@ void gf_doc_free(gf_doc *doc) {
 
 int gf_doc_open(const char *path, const char *password, unsigned opts,
                 gf_doc **out, gf_error *err) {
-  (void)opts;
   gf_error_fill(err, GF_OK, 0, 0);
   if (out) *out = NULL;
   if (!path || !out) return gf_error_fill(err, GF_EINVAL, 0, 0);
@@ -74,7 +73,7 @@ int gf_doc_open(const char *path, const char *password, unsigned opts,
   int rc = GF_ENOMEM;
   doc->name = gf_strdup(base_name(path));
   if (!doc->name) goto fail;
-  rc = gf_pdf_load(doc, path, password, err);
+  rc = gf_pdf_load(doc, path, password, GF_OPT_THREADS_OF(opts), err);
   if (rc) goto fail;
   rc = gf_layout_mark_furniture(doc);
   if (rc) goto fail;

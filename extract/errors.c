@@ -18,6 +18,7 @@ const char *gf_strerror(int code) {
   case GF_ENOTEXT:
     return "the PDF has no text layer (a scanned document: needs OCR)";
   case GF_ENOPAGES: return "the PDF has no pages";
+  case GF_EBLANK: return "the PDF has no text and no images (blank pages)";
   case GF_ECSV: return "malformed CSV or a needed column missing";
   }
   return "unknown error";

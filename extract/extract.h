@@ -63,9 +63,11 @@ int gf_doc_add_page_lines(struct gf_doc *doc, size_t page);
 int gf_error_fill(gf_error *err, int code, int page, size_t offset);
 
 /* pdf.c: the only file that includes poppler/glib.  Fills doc->pages and
- * doc->lines (with geometry) from the PDF at path. */
+ * doc->lines (with geometry) from the PDF at path, reading page ranges in
+ * up to threads threads (0 or 1: this one only); the result is the same
+ * for any count. */
 int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
-                gf_error *err);
+                unsigned threads, gf_error *err);
 
 /* layout.c */
 /* Marks running headers, footers and page numbers with GF_LINE_FURNITURE,
@@ -92,5 +94,9 @@ typedef struct gf_para {
  * array of *n paragraphs; free with gf_paras_free. */
 int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out, size_t *n);
 void gf_paras_free(gf_para *p, size_t n);
+
+/* tables.c: whether byte off of 0-based page belongs to a table cell's
+ * glyphs (prose readers skip those, the cells are read from the table). */
+int gf_tables_covers(const gf_tables *t, size_t page, size_t off);
 
 #endif

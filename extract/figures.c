@@ -723,9 +723,12 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   r->s[F_UNIT] = gf_strdup(c->unit);
   r->s[F_BASE_VALUE] = gf_strdup(bv);
   r->s[F_BASE_UNIT] = gf_strdup(c->base_unit);
-  r->s[F_COMPARISON] =
-      gf_strdup(c->measure == M_GROWTH || c->measure == M_PP ? c->comparison
-                                                             : "");
+  /* growth and change rows name their comparison; so does a level that
+   * states a change (比年初增加 586.96 亿元) */
+  r->s[F_COMPARISON] = gf_strdup(
+      c->measure == M_GROWTH || c->measure == M_PP || c->measure == M_LEVEL
+          ? c->comparison
+          : "");
   r->s[F_RAW] = gf_strndup(pg->text + start, end - start);
   r->s[F_SENTENCE] = gf_strndup(f->t + f->sent_a, f->sent_b - f->sent_a);
   r->s[F_VALUE_MAX] = gf_strdup(vmax);

@@ -12,7 +12,23 @@
 
 /* ------------------------------------------------------------ characters */
 
+/* Page text is valid UTF-8 (checked on entry, repaired from Poppler) and
+ * mostly ASCII and three-byte Han, so those two forms are read here; the
+ * others, and any invalid byte, go to the normalizer's checking decoder. */
 static int32_t decode(const char *s, size_t len, size_t *n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0x80) {
+    *n = 1;
+    return u[0];
+  }
+  if (len >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80) {
+    int32_t cp = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *n = 3;
+      return cp;
+    }
+  }
   int32_t cp = 0;
   size_t k = gf_utf8_decode(s, len, &cp);
   if (k == 0) { /* page text is validated on entry; be safe anyway */
@@ -175,31 +191,55 @@ static int repeat_key_ok(const int32_t *c, size_t n) {
 }
 
 typedef struct cand {
-  const char *s;
-  size_t len;
+  const char *key;      /* repetition key, once the key arena is complete */
+  size_t key_off, key_len;
   size_t line;
   uint32_t page;
 } cand;
 
-/* Next code point of a repetition key: spaces and digits do not count. */
-static int32_t key_next(const char *s, size_t len, size_t *i) {
-  while (*i < len) {
-    size_t k;
-    int32_t c = decode(s + *i, len - *i, &k);
-    *i += k;
-    if (!is_space(c) && !is_digit(c)) return c;
+/* A line's repetition key: its code points without spaces and digits, as
+ * UTF-8 (re-encoded, so a stray byte reads as U+FFFD), appended to keys.
+ * Keys are built once and compared bytewise, UTF-8 sorting like code
+ * points: decoding inside the sort's comparator was the hot spot. */
+static void put_key(gf_buf *keys, const char *s, size_t len) {
+  for (size_t i = 0, k; i < len; i += k) {
+    int32_t c = decode(s + i, len - i, &k);
+    if (is_space(c) || is_digit(c)) continue;
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+      u[0] = (char)c;
+      n = 1;
+    } else if (c < 0x800) {
+      u[0] = (char)(0xC0 | c >> 6);
+      u[1] = (char)(0x80 | (c & 0x3F));
+      n = 2;
+    } else if (c < 0x10000) {
+      u[0] = (char)(0xE0 | c >> 12);
+      u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+      u[2] = (char)(0x80 | (c & 0x3F));
+      n = 3;
+    } else {
+      u[0] = (char)(0xF0 | c >> 18);
+      u[1] = (char)(0x80 | (c >> 12 & 0x3F));
+      u[2] = (char)(0x80 | (c >> 6 & 0x3F));
+      u[3] = (char)(0x80 | (c & 0x3F));
+      n = 4;
+    }
+    gf_buf_put(keys, u, n);
   }
-  return -1;
+}
+
+static int same_key(const cand *a, const cand *b) {
+  return a->key_len == b->key_len && !memcmp(a->key, b->key, a->key_len);
 }
 
 static int cmp_key(const void *pa, const void *pb) {
   const cand *a = pa, *b = pb;
-  size_t i = 0, j = 0;
-  for (;;) {
-    int32_t x = key_next(a->s, a->len, &i), y = key_next(b->s, b->len, &j);
-    if (x != y) return x < y ? -1 : 1;
-    if (x < 0) break;
-  }
+  size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
+  int d = memcmp(a->key, b->key, n);
+  if (d) return d;
+  if (a->key_len != b->key_len) return a->key_len < b->key_len ? -1 : 1;
   return (a->page > b->page) - (a->page < b->page);
 }
 
@@ -304,6 +344,7 @@ int gf_layout_mark_furniture(struct gf_doc *doc) {
   cand *cs = gf_malloc((4 * doc->n_pages + 1) * sizeof *cs);
   if (!cs) return GF_ENOMEM;
   size_t n_cs = 0;
+  gf_buf keys = {0};
   int32_t cps[MAX_CPS + 1];
   for (size_t s = 0, e; s < doc->n_lines; s = e) {
     uint32_t page = doc->lines[s].page;
@@ -322,22 +363,31 @@ int gf_layout_mark_furniture(struct gf_doc *doc) {
       if (n > MAX_CPS) continue;
       if (is_page_number(cps, n))
         l->flags |= GF_LINE_FURNITURE;
-      else if (doc->n_pages >= 3 && repeat_key_ok(cps, n))
-        cs[n_cs++] = (cand){text + l->off, l->len, pick[p], page};
+      else if (doc->n_pages >= 3 && repeat_key_ok(cps, n)) {
+        cand *c = &cs[n_cs++];
+        c->key_off = keys.len;
+        put_key(&keys, text + l->off, l->len);
+        c->key_len = keys.len - c->key_off;
+        c->line = pick[p];
+        c->page = page;
+      }
     }
   }
+  if (keys.oom) {
+    gf_buf_free(&keys);
+    gf_free(cs);
+    return GF_ENOMEM;
+  }
+  for (size_t i = 0; i < n_cs; i++) cs[i].key = keys.p + cs[i].key_off;
   qsort(cs, n_cs, sizeof *cs, cmp_key);
   for (size_t g = 0, h; g < n_cs; g = h) {
     size_t n_pages = 1;
-    for (h = g + 1; h < n_cs; h++) {
-      cand a = cs[h - 1], b = cs[h];
-      a.page = b.page = 0;
-      if (cmp_key(&a, &b)) break;
+    for (h = g + 1; h < n_cs && same_key(&cs[h - 1], &cs[h]); h++)
       if (cs[h].page != cs[h - 1].page) n_pages++;
-    }
     if (n_pages >= 2 && 3 * n_pages >= doc->n_pages)
       for (size_t k = g; k < h; k++) doc->lines[cs[k].line].flags |= REPEATS;
   }
+  gf_buf_free(&keys);
   gf_free(cs);
   keep_some_body(doc);
   return GF_OK;

@@ -2,7 +2,16 @@
  * only file that includes poppler or glib.  Each page's text is fetched
  * once, copied into our memory and released; its character boxes give
  * every line a box and a typical glyph width, which layout.c uses to find
- * running headers and footers and to rebuild paragraphs. */
+ * running headers and footers and to rebuild paragraphs.
+ *
+ * A long report can be read by several threads (GF_OPT_THREADS): each
+ * opens its own PopplerDocument - Poppler documents are not to be shared
+ * between threads - and reads a contiguous range of pages into the shared
+ * page array; the lines are then joined in page order, so the result does
+ * not depend on the number of threads.  Poppler's complaints about a
+ * damaged file reach us through GLib's log (domain "Poppler"): they are
+ * counted as damage instead of being printed. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,12 +164,136 @@ static int has_text(const gf_page *pg) {
   return 0;
 }
 
+/* ---- Poppler's messages.  poppler-glib hands every complaint of the PDF
+ * parser to g_log (domain "Poppler", level INFO) as "CATEGORY at position
+ * N: TEXT".  While a thread of ours reads a PDF, its complaints are counted
+ * in that thread's counter and not printed; other threads' messages (an
+ * application that uses Poppler itself) go to GLib's default handler.  The
+ * handler is process-wide by GLib's design; the counter is thread-local, so
+ * that concurrent readers never mix their counts. */
+static _Thread_local int *poppler_errors;
+
+static void on_poppler_log(const gchar *domain, GLogLevelFlags level,
+                           const gchar *msg, gpointer data) {
+  if (!poppler_errors) {
+    g_log_default_handler(domain, level, msg, data);
+    return;
+  }
+  /* Warnings ("Syntax warning", "Unimplemented feature") are common in
+   * sound files; errors mean the file is damaged. */
+  static const char *const errors[] = {"Syntax error", "I/O error",
+                                       "Internal error"};
+  for (size_t i = 0; msg && i < sizeof errors / sizeof *errors; i++)
+    if (strncmp(msg, errors[i], strlen(errors[i])) == 0) {
+      ++*poppler_errors;
+      break;
+    }
+}
+
+static void quiet_poppler(void) {
+  static gsize once = 0;
+  if (g_once_init_enter(&once)) {
+    g_log_set_handler("Poppler",
+                      G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
+                          G_LOG_FLAG_RECURSION,
+                      on_poppler_log, NULL);
+    g_once_init_leave(&once, 1);
+  }
+}
+
+/* ---- reading pages, possibly in several threads. */
+
+/* Pages a thread should read at least: opening a document again costs
+ * about what reading a few pages does. */
+#define MIN_PAGES_PER_THREAD 8
+#define MAX_THREADS 64
+
+/* One thread's share: pages [first, end) of the document.  d shares the
+ * page array of the final doc (each part writes only its own pages) and
+ * collects its own lines, joined in page order afterwards. */
+typedef struct part {
+  struct gf_doc d;
+  const char *uri, *password;
+  PopplerDocument *pd;  /* part 0: the caller's; others open their own */
+  int n_pages;          /* the document's, to check the other opens */
+  int first, end;
+  int rc;
+  pthread_t tid;
+} part;
+
+static void *load_part(void *arg) {
+  part *p = arg;
+  int errs = 0;
+  poppler_errors = &errs;
+  PopplerDocument *pd = p->pd;
+  p->rc = GF_EPDF;
+  if (!pd) {
+    /* The file was opened once already: failures here mean it changed
+     * under us.  Open-time complaints were counted by part 0. */
+    pd = poppler_document_new_from_file(p->uri, p->password, NULL);
+    if (!pd || poppler_document_get_n_pages(pd) != p->n_pages) goto done;
+  }
+  p->rc = GF_OK;
+  for (int i = p->first; i < p->end; i++) {
+    errs = 0;
+    p->rc = load_page(&p->d, pd, i);
+    if (p->rc) break;
+    if (errs) p->d.damaged++;
+  }
+done:
+  if (pd && pd != p->pd) g_object_unref(pd);
+  poppler_errors = NULL;
+  return NULL;
+}
+
+/* Joins the parts' lines into doc, in page order, and frees theirs. */
+static int join_lines(struct gf_doc *doc, part *parts, int n) {
+  size_t total = 0;
+  for (int i = 0; i < n; i++) total += parts[i].d.n_lines;
+  if (n == 1) {
+    doc->lines = parts[0].d.lines;
+    doc->n_lines = parts[0].d.n_lines;
+    doc->cap_lines = parts[0].d.cap_lines;
+    parts[0].d.lines = NULL;
+    parts[0].d.cap_lines = 0;
+    return GF_OK;
+  }
+  doc->lines = gf_malloc((total ? total : 1) * sizeof *doc->lines);
+  if (!doc->lines) return GF_ENOMEM;
+  doc->cap_lines = total ? total : 1;
+  for (int i = 0; i < n; i++) {
+    if (parts[i].d.n_lines)
+      memcpy(doc->lines + doc->n_lines, parts[i].d.lines,
+             parts[i].d.n_lines * sizeof *doc->lines);
+    doc->n_lines += parts[i].d.n_lines;
+  }
+  return GF_OK;
+}
+
+/* Does any page show an image?  Tells a scan (needs OCR) from a document
+ * that has no text at all.  Only asked when no page had text. */
+static int has_images(PopplerDocument *pd, int n) {
+  for (int i = 0; i < n; i++) {
+    PopplerPage *page = poppler_document_get_page(pd, i);
+    if (!page) continue;
+    GList *images = poppler_page_get_image_mapping(page);
+    int any = images != NULL;
+    poppler_page_free_image_mapping(images);
+    g_object_unref(page);
+    if (any) return 1;
+  }
+  return 0;
+}
+
 int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
-                gf_error *err) {
+                unsigned threads, gf_error *err) {
   int rc = check_file(path);
   if (rc) return gf_error_fill(err, rc, 0, 0);
+  quiet_poppler();
   GError *gerr = NULL;
   PopplerDocument *pd = NULL;
+  part *parts = NULL;
+  int n_parts = 0, errs = 0;
   /* g_filename_to_uri wants an absolute path. */
   char *abs = g_canonicalize_filename(path, NULL);
   char *uri = g_filename_to_uri(abs, NULL, &gerr);
@@ -168,7 +301,9 @@ int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
     rc = GF_EIO;
     goto done;
   }
+  poppler_errors = &errs;
   pd = poppler_document_new_from_file(uri, password, &gerr);
+  poppler_errors = NULL;
   if (!pd) {
     rc = gerr && gerr->domain == POPPLER_ERROR &&
                  gerr->code == POPPLER_ERROR_ENCRYPTED
@@ -176,6 +311,7 @@ int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
              : GF_EPDF;
     goto done;
   }
+  if (errs) doc->damaged++; /* the reader had to repair the file */
   int n = poppler_document_get_n_pages(pd);
   if (n <= 0) {
     rc = GF_ENOPAGES;
@@ -184,15 +320,54 @@ int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
   rc = GF_ENOMEM;
   doc->pages = gf_calloc((size_t)n, sizeof *doc->pages);
   if (!doc->pages) goto done;
-  int any_text = 0;
-  for (int i = 0; i < n; i++) {
-    doc->n_pages = (size_t)i + 1; /* so that gf_doc_free sees its text */
-    if (load_page(doc, pd, i)) goto done;
-    any_text = any_text || has_text(&doc->pages[i]);
+  doc->n_pages = (size_t)n; /* all zero: gf_doc_free copes with any */
+  n_parts = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS
+                                                    : (int)threads;
+  if (n_parts > n / MIN_PAGES_PER_THREAD)
+    n_parts = n / MIN_PAGES_PER_THREAD > 1 ? n / MIN_PAGES_PER_THREAD : 1;
+  parts = gf_calloc((size_t)n_parts, sizeof *parts);
+  if (!parts) {
+    n_parts = 0;
+    goto done;
   }
+  for (int i = 0; i < n_parts; i++) {
+    part *p = &parts[i];
+    p->d.pages = doc->pages;
+    p->d.n_pages = doc->n_pages;
+    p->uri = uri;
+    p->password = password;
+    p->pd = i == 0 ? pd : NULL;
+    p->n_pages = n;
+    p->first = (int)((long long)n * i / n_parts);
+    p->end = (int)((long long)n * (i + 1) / n_parts);
+  }
+  /* Part 0 runs here, the others in their own threads; the parts of
+   * threads that cannot start run here too, after part 0. */
+  int started = 1;
+  while (started < n_parts && pthread_create(&parts[started].tid, NULL,
+                                             load_part, &parts[started]) == 0)
+    started++;
+  load_part(&parts[0]);
+  for (int i = started; i < n_parts; i++) load_part(&parts[i]);
+  for (int i = 1; i < started; i++) pthread_join(parts[i].tid, NULL);
+  rc = GF_OK;
+  for (int i = 0; i < n_parts && !rc; i++) rc = parts[i].rc;
+  if (rc) goto done;
+  for (int i = 0; i < n_parts; i++) doc->damaged += parts[i].d.damaged;
+  rc = join_lines(doc, parts, n_parts);
+  if (rc) goto done;
   doc->has_geom = 1;
-  rc = any_text ? GF_OK : GF_ENOTEXT;
+  int any_text = 0;
+  for (int i = 0; i < n && !any_text; i++)
+    any_text = has_text(&doc->pages[i]);
+  if (!any_text) {
+    poppler_errors = &errs;
+    rc = has_images(pd, n) ? GF_ENOTEXT : GF_EBLANK;
+    poppler_errors = NULL;
+  }
 done:
+  for (int i = 0; parts && i < n_parts; i++) gf_free(parts[i].d.lines);
+  gf_free(parts);
   if (pd) g_object_unref(pd);
   if (gerr) g_error_free(gerr);
   g_free(uri);

@@ -46,7 +46,8 @@ static int contains(const char *s, size_t len, const char *w) {
 int gf_sections_init(gf_sections *s) {
   memset(s, 0, sizeof *s);
   if (gf_re_new(HEADING, &s->re_heading) ||
-      gf_re_new("((?:19|20)[0-9]{2})年(?![0-9]{1,2}月)", &s->re_year)) {
+      gf_re_new("((?:19|20)[0-9]{2})年(?![0-9]{1,2}月)", &s->re_year) ||
+      gf_re_new("((?:19|20)[0-9]{2})年[0-9]{1,2}月", &s->re_date)) {
     gf_sections_free(s);
     return GF_ENOMEM;
   }
@@ -57,6 +58,7 @@ void gf_sections_free(gf_sections *s) {
   for (int i = 0; i < GF_SECT_LEVELS; i++) free(s->path[i]);
   gf_re_free(s->re_heading);
   gf_re_free(s->re_year);
+  gf_re_free(s->re_date);
   memset(s, 0, sizeof *s);
 }
 
@@ -75,6 +77,15 @@ static int years(gf_sections *s, const char *t, size_t len, int *out,
 void gf_sections_title(gf_sections *s, const char *t, size_t len) {
   int y[4];
   int ny = years(s, t, len, y, 4);
+  /* The date line (2024年3月5日) when the title names no year: a work
+   * report is dated in its own year, a communique in the year after. */
+  size_t ov[4];
+  int date = gf_re_find(s->re_date, t, len, 0, ov, 2) == 1 ? atoi(t + ov[2])
+                                                           : 0;
+  if (!ny && date) {
+    y[0] = contains(t, len, "政府工作报告") ? date : date - 1;
+    ny = 1;
+  }
   if (has_word(t, len, (const char *const[]){"执行情况", NULL}) &&
       contains(t, len, "计划")) {
     s->type = GF_REPORT_PLAN;

@@ -25,6 +25,7 @@ typedef struct gf_sections {
   char *path[GF_SECT_LEVELS]; /* heading texts, NULL where none */
   gf_re *re_heading;
   gf_re *re_year;
+  gf_re *re_date;
 } gf_sections;
 
 int gf_sections_init(gf_sections *s);

@@ -230,7 +230,15 @@ static void test_figures_kind_period(void **state) {
       "二、2024年工作安排\n"
       "“十四五”期间地区生产总值年均增长6%。\n"
       "2023年全市完成投资300亿元。\n";
+  static const char dated[] =
+      "政府工作报告\n"
+      "——2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
+      "一、2023年工作回顾\n"
+      "国内生产总值超过126万亿元，增长5.2%。\n"
+      "二、2024年经济社会发展总体要求和政策取向\n"
+      "今年发展主要预期目标是：国内生产总值增长5%左右。\n";
   static const kp rows[] = {
+      {dated, 0, "actual", 2023}, {dated, 2, "target", 2024},
       {plan, 0, "actual", 2023}, {plan, 1, "target", 2024},
       {work, 0, "actual", 2023}, {work, 1, "target", 2024},
       {stats, 0, "actual", 2023}, {five, 0, "actual", 2020},
