@@ -44,19 +44,43 @@ enum { M_LEVEL, M_GROWTH, M_PP, M_SHARE, M_RANK, M_DURATION };
 static const char *const BOUNDS[] = {"exact", "over",  "at_least",
                                      "about", "under", "at_most"};
 
-enum { F_DOC, F_SECTION, F_INDICATOR, F_VALUE, F_UNIT, F_BASE_VALUE,
-       F_BASE_UNIT, F_COMPARISON, F_RAW, F_SENTENCE, F_VALUE_MAX, F_N };
-
-typedef struct row {
-  gf_figure pub;
-  char *s[F_N];
-} row;
+/* Row strings live in blocks owned by the gf_figures: one allocation per
+ * many rows instead of eleven per row. */
+typedef struct block {
+  struct block *next;
+  size_t used, cap;
+  char data[];
+} block;
 
 struct gf_figures {
-  row *rows;
+  gf_figure *rows;
   size_t n, cap;
   char *doc;
+  block *blocks;
 };
+
+/* Copies s[0..n) into the arena, NUL-terminated; NULL when out of memory. */
+static const char *keep(gf_figures *o, const char *s, size_t n) {
+  block *b = o->blocks;
+  if (!b || b->cap - b->used < n + 1) {
+    size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+    block *nb = gf_malloc(sizeof *nb + cap);
+    if (!nb) return NULL;
+    nb->next = b;
+    nb->used = 0;
+    nb->cap = cap;
+    o->blocks = b = nb;
+  }
+  char *d = b->data + b->used;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  b->used += n + 1;
+  return d;
+}
+
+static const char *keep_str(gf_figures *o, const char *s) {
+  return keep(o, s, strlen(s));
+}
 
 /* One number as read, with what surrounds it. */
 typedef struct cand {
@@ -85,6 +109,10 @@ typedef struct finder {
   char *section;
   /* the sentence being read */
   size_t sent_a, sent_b;
+  const char *section_kept; /* section in the arena, shared by its rows */
+  const char *sentence_kept;
+  int sent_kind, sent_period; /* of the sentence; kind -1: not yet known */
+  int section_plan;           /* five-year plan the headings name, or -1 */
   char subject[192];  /* last explicit indicator in the sentence */
   struct cand last;   /* the previous figure in the sentence */
   int err;
@@ -640,28 +668,36 @@ static const struct {
              {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}};
 static const char *const PLAN_SPAN[] = {"期间", "时期", "末", "以来", NULL};
 
+/* The five-year plan a text names as a span ("十四五"期间), or -1. */
+static int plan_named(const char *t, size_t a, size_t b, int as_span) {
+  for (size_t j = a; j + 9 <= b; j += char_len((unsigned char)t[j])) {
+    if (!starts(t, b, j, "十")) continue;
+    for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
+      if (!starts(t, b, j, PLANS[i].name)) continue;
+      size_t k = j + strlen(PLANS[i].name);
+      if (starts(t, b, k, "”")) k += strlen("”");
+      if (!as_span || word_at(t, b, k, PLAN_SPAN)) return (int)i;
+    }
+  }
+  return -1;
+}
+
 /* A sentence may override its part's kind and period: a five-year span's
  * figures belong to its last year; in a plan part, a sentence opening with
  * the past year's name ("2023年完成…") states an actual. */
 static void sentence_period(const finder *f, int *kind, int *period) {
+  *kind = f->sect.kind;
+  *period = f->sect.period;
   const char *t = f->t;
   size_t a = f->sent_a, b = f->sent_b;
-  for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
-    const char *p = f->section ? strstr(f->section, PLANS[i].name) : NULL;
-    int in_sentence = 0;
-    for (size_t j = a; j < b && !p && !in_sentence;
-         j += char_len((unsigned char)t[j])) {
-      if (!starts(t, b, j, PLANS[i].name)) continue;
-      size_t k = j + strlen(PLANS[i].name);
-      if (starts(t, b, k, "”")) k += strlen("”");
-      in_sentence = word_at(t, b, k, PLAN_SPAN) != 0;
-    }
-    if (p || in_sentence) {
-      *period = PLANS[i].last_year;
-      int past = f->sect.year_actual && PLANS[i].last_year <= f->sect.year_actual;
-      *kind = past ? GF_KIND_ACTUAL : GF_KIND_TARGET;
-      return;
-    }
+  int plan = f->section_plan >= 0 ? f->section_plan
+                                  : plan_named(t, a, b, 1);
+  if (plan >= 0) {
+    *period = PLANS[plan].last_year;
+    int past = f->sect.year_actual &&
+               PLANS[plan].last_year <= f->sect.year_actual;
+    *kind = past ? GF_KIND_ACTUAL : GF_KIND_TARGET;
+    return;
   }
   if (*kind == GF_KIND_TARGET && f->sect.year_actual &&
       f->sect.year_actual != f->sect.year_target) {
@@ -681,13 +717,11 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   drop_notes(ind);
   if (o->n == o->cap) {
     size_t cap = o->cap ? o->cap * 2 : 64;
-    row *r = gf_realloc(o->rows, cap * sizeof *r);
+    gf_figure *r = gf_realloc(o->rows, cap * sizeof *r);
     if (!r) return GF_ENOMEM;
     o->rows = r;
     o->cap = cap;
   }
-  row *r = &o->rows[o->n];
-  memset(r, 0, sizeof *r);
   /* provenance: normalized span -> paragraph bytes -> page text */
   const gf_para *p = f->para;
   uint64_t pa = p->pos[f->map[c->a]];
@@ -716,45 +750,40 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   snprintf(bv, sizeof bv, "%s%s", neg ? "-" : "", base);
   snprintf(vmax, sizeof vmax, "%s%s", neg && c->value_max[0] ? "-" : "",
            c->value_max);
-  r->s[F_DOC] = gf_strdup(f->out->doc);
-  r->s[F_SECTION] = gf_strdup(f->section ? f->section : "");
-  r->s[F_INDICATOR] = gf_strdup(ind);
-  r->s[F_VALUE] = gf_strdup(value);
-  r->s[F_UNIT] = gf_strdup(c->unit);
-  r->s[F_BASE_VALUE] = gf_strdup(bv);
-  r->s[F_BASE_UNIT] = gf_strdup(c->base_unit);
+  if (!f->section_kept)
+    f->section_kept = keep_str(o, f->section ? f->section : "");
+  if (!f->sentence_kept)
+    f->sentence_kept = keep(o, f->t + f->sent_a, f->sent_b - f->sent_a);
+  if (f->sent_kind < 0) sentence_period(f, &f->sent_kind, &f->sent_period);
+  gf_figure *r = &o->rows[o->n];
+  r->doc = o->doc;
+  r->page = (int)page + 1;
+  r->section = f->section_kept;
+  r->kind = f->sent_kind == GF_KIND_TARGET ? "target" : "actual";
+  r->period = f->sent_period;
+  r->indicator = keep_str(o, ind);
+  r->measure = MEASURES[c->measure];
+  r->value = keep_str(o, value);
+  r->unit = keep_str(o, c->unit);
+  r->base_value = keep_str(o, bv);
+  r->base_unit = keep_str(o, c->base_unit);
+  r->bound = BOUNDS[c->bound];
   /* growth and change rows name their comparison; so does a level that
    * states a change (比年初增加 586.96 亿元) */
-  r->s[F_COMPARISON] = gf_strdup(
-      c->measure == M_GROWTH || c->measure == M_PP || c->measure == M_LEVEL
-          ? c->comparison
-          : "");
-  r->s[F_RAW] = gf_strndup(pg->text + start, end - start);
-  r->s[F_SENTENCE] = gf_strndup(f->t + f->sent_a, f->sent_b - f->sent_a);
-  r->s[F_VALUE_MAX] = gf_strdup(vmax);
+  r->comparison = keep_str(
+      o, c->measure == M_GROWTH || c->measure == M_PP || c->measure == M_LEVEL
+             ? c->comparison
+             : "");
+  r->raw = keep(o, pg->text + start, end - start);
+  r->start = start;
+  r->end = end;
+  r->sentence = f->sentence_kept;
+  r->value_max = keep_str(o, vmax);
+  if (!r->section || !r->sentence || !r->indicator || !r->value ||
+      !r->unit || !r->base_value || !r->base_unit || !r->comparison ||
+      !r->raw || !r->value_max)
+    return GF_ENOMEM;
   o->n++;
-  for (int i = 0; i < F_N; i++)
-    if (!r->s[i]) return GF_ENOMEM;
-  r->pub.doc = r->s[F_DOC];
-  r->pub.page = (int)page + 1;
-  r->pub.section = r->s[F_SECTION];
-  int kind = f->sect.kind, period = f->sect.period;
-  sentence_period(f, &kind, &period);
-  r->pub.kind = kind == GF_KIND_TARGET ? "target" : "actual";
-  r->pub.period = period;
-  r->pub.indicator = r->s[F_INDICATOR];
-  r->pub.measure = MEASURES[c->measure];
-  r->pub.value = r->s[F_VALUE];
-  r->pub.unit = r->s[F_UNIT];
-  r->pub.base_value = r->s[F_BASE_VALUE];
-  r->pub.base_unit = r->s[F_BASE_UNIT];
-  r->pub.bound = BOUNDS[c->bound];
-  r->pub.comparison = r->s[F_COMPARISON];
-  r->pub.raw = r->s[F_RAW];
-  r->pub.start = start;
-  r->pub.end = end;
-  r->pub.sentence = r->s[F_SENTENCE];
-  r->pub.value_max = r->s[F_VALUE_MAX];
   return GF_OK;
 }
 
@@ -948,6 +977,8 @@ static int scan_sentence(finder *f) {
   size_t parts_a[8], parts_b[8];
   int n_parts = 0, list_i = 0;
   f->subject[0] = '\0';
+  f->sentence_kept = NULL;
+  f->sent_kind = -1;
   size_t ov[2];
   int rc;
   while ((rc = gf_re_find(f->re_num, f->t, f->sent_b, pos, ov, 1)) == 1) {
@@ -985,11 +1016,17 @@ static int scan_sentence(finder *f) {
   return rc < 0 ? rc : GF_OK;
 }
 
+/* 。；！？ all lead with E3 or EF: test those bytes before the table. */
+static int is_sent_end(const char *t, size_t len, size_t i) {
+  unsigned char c = (unsigned char)t[i];
+  return (c == 0xE3 || c == 0xEF || c == ';') && word_at(t, len, i, SENT_END);
+}
+
 static int scan_para(finder *f, size_t from) {
   size_t a = from;
   while (a < f->len) {
     size_t b = a;
-    while (b < f->len && !word_at(f->t, f->len, b, SENT_END))
+    while (b < f->len && !is_sent_end(f->t, f->len, b))
       b += char_len((unsigned char)f->t[b]);
     f->sent_a = a;
     f->sent_b = b;
@@ -1016,12 +1053,16 @@ static size_t heading_marker_len(finder *f, const char *t, size_t len,
 }
 
 /* The opening text before the first heading names the report. */
-static int read_title(finder *f, const gf_para *paras, size_t n) {
+static int read_title(finder *f, gf_para_iter *it) {
   gf_buf b = {0};
-  for (size_t i = 0; i < n && i < 8 && b.len < 600; i++) {
+  const gf_para *p;
+  int rc = GF_OK;
+  for (size_t i = 0; i < 8 && b.len < 600; i++) {
+    if ((rc = gf_para_iter_next(it, &p)) != 1) break;
+    rc = GF_OK;
     char *t;
     size_t len;
-    if (gf_text_normalize(paras[i].text, paras[i].len, &t, &len, NULL))
+    if (gf_text_normalize(p->text, p->len, &t, &len, NULL))
       continue;
     if (i > 0 && gf_sections_is_heading(&f->sect, t, len)) {
       free(t);
@@ -1030,7 +1071,11 @@ static int read_title(finder *f, const gf_para *paras, size_t n) {
     gf_buf_put(&b, t, len);
     free(t);
   }
-  if (b.oom) return GF_ENOMEM;
+  gf_para_iter_rewind(it);
+  if (rc < 0 || b.oom) {
+    gf_buf_free(&b);
+    return rc < 0 ? rc : GF_ENOMEM;
+  }
   gf_sections_title(&f->sect, b.p ? b.p : "", b.len);
   gf_buf_free(&b);
   return GF_OK;
@@ -1063,8 +1108,10 @@ static int build_patterns(finder *f) {
 
 void gf_figures_free(gf_figures *figs) {
   if (!figs) return;
-  for (size_t i = 0; i < figs->n; i++)
-    for (int j = 0; j < F_N; j++) free(figs->rows[i].s[j]);
+  for (block *b = figs->blocks, *next; b; b = next) {
+    next = b->next;
+    free(b);
+  }
   free(figs->rows);
   free(figs->doc);
   free(figs);
@@ -1078,28 +1125,33 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
   finder f;
   memset(&f, 0, sizeof f);
   f.doc = doc;
-  gf_para *paras = NULL;
-  size_t n_paras = 0;
+  f.section_plan = -1;
+  gf_para_iter *it = NULL;
+  const gf_para *para;
   int rc = GF_ENOMEM;
   f.out = gf_calloc(1, sizeof *f.out);
   if (!f.out || !(f.out->doc = gf_strdup(doc->name ? doc->name : "-")))
     goto done;
   if ((rc = gf_sections_init(&f.sect)) || (rc = build_patterns(&f)) ||
-      (rc = gf_layout_paragraphs(doc, &paras, &n_paras)) ||
-      (rc = read_title(&f, paras, n_paras)))
+      (rc = gf_para_iter_new(doc, &it)) || (rc = read_title(&f, it)))
     goto done;
-  for (size_t i = 0; i < n_paras; i++) {
-    f.para = &paras[i];
+  while ((rc = gf_para_iter_next(it, &para)) == 1) {
+    f.para = para;
     char *t = NULL;
     size_t len = 0, *map = NULL;
-    rc = gf_text_normalize(paras[i].text, paras[i].len, &t, &len, &map);
+    rc = gf_text_normalize(para->text, para->len, &t, &len, &map);
     if (rc) goto done;
     f.t = t;
     f.len = len;
     f.map = map;
     size_t hl = gf_sections_feed(&f.sect, t, len);
-    free(f.section);
-    f.section = gf_sections_path(&f.sect);
+    if (hl || !f.section) { /* the path changes only at a heading */
+      free(f.section);
+      f.section = gf_sections_path(&f.sect);
+      f.section_kept = NULL;
+      f.section_plan =
+          f.section ? plan_named(f.section, 0, strlen(f.section), 0) : -1;
+    }
     if (!f.section) rc = GF_ENOMEM;
     else rc = scan_para(&f, heading_marker_len(&f, t, len, hl));
     free(t);
@@ -1108,10 +1160,11 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
     f.map = NULL;
     if (rc) goto done;
   }
+  if (rc) goto done;
   rc = GF_OK;
 done:
   free(f.section);
-  gf_paras_free(paras, n_paras);
+  gf_para_iter_free(it);
   gf_sections_free(&f.sect);
   gf_re_free(f.re_num);
   gf_re_free(f.re_cmp);
@@ -1130,5 +1183,5 @@ done:
 size_t gf_figures_count(const gf_figures *figs) { return figs ? figs->n : 0; }
 
 const gf_figure *gf_figures_at(const gf_figures *figs, size_t i) {
-  return figs && i < figs->n ? &figs->rows[i].pub : NULL;
+  return figs && i < figs->n ? &figs->rows[i] : NULL;
 }
