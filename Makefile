@@ -17,13 +17,17 @@ CLI_SRC := $(sort $(wildcard cli/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILDDIR)/%.o)
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILDDIR)/tests/%)
+FUZZ_NAMES := normalize numbers figures csv pdf
+REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILDDIR)/tests/replay_%)
+FUZZ_BIN := $(FUZZ_NAMES:%=$(BUILDDIR)/fuzz/fuzz_%)
+FUZZ_TIME ?= 60
 
 GOVFIG := ./govfig
 ifneq ($(BUILDDIR),build)
 GOVFIG := $(BUILDDIR)/govfig
 endif
 
-.PHONY: all test check bench clean golden install uninstall fuzz
+.PHONY: all test check bench clean golden install uninstall fuzz fuzz-bins
 all: $(GOVFIG)
 
 $(BUILDDIR)/%.o: %.c
@@ -44,10 +48,21 @@ $(BUILDDIR)/tests/%: tests/%.c $(BUILDDIR)/libgovfig.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILDDIR)/libgovfig.a $(CMOCKA_LIBS) $(PKG_LIBS) -lm
 
-# Every cmocka binary, then the CLI end-to-end and regression tests.
-test: $(GOVFIG) $(TEST_BIN) $(BUILDDIR)/libgovfig.so.0
+# A fuzz harness without libFuzzer: replays files (tests/fuzz/replay.c).
+$(BUILDDIR)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILDDIR)/libgovfig.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILDDIR)/libgovfig.a $(PKG_LIBS) -lm
+
+# Every cmocka binary, the fuzz crashers and seeds replayed, then the CLI
+# end-to-end, bad-input and regression tests.
+test: $(GOVFIG) $(TEST_BIN) $(REPLAY_BIN) $(BUILDDIR)/libgovfig.so.0
 	@fail=0; for t in $(TEST_BIN); do echo "== $$t"; $$t || fail=1; done; \
+	for n in $(FUZZ_NAMES); do \
+	  $(BUILDDIR)/tests/replay_$$n tests/fuzz/corpus_$$n \
+	    $$(ls -d tests/fuzz/regress/$$n 2>/dev/null) || fail=1; done; \
 	GOVFIG=$(GOVFIG) sh tests/cli.sh || fail=1; \
+	GOVFIG=$(GOVFIG) sh tests/check.sh || fail=1; \
+	GOVFIG=$(GOVFIG) sh tests/hard.sh || fail=1; \
 	GOVFIG=$(GOVFIG) sh tests/regress.sh || fail=1; exit $$fail
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -60,6 +75,19 @@ $(BUILDDIR)/tests/bench: tests/bench.c $(BUILDDIR)/libgovfig.a
 
 bench: $(GOVFIG) $(BUILDDIR)/tests/bench
 	GOVFIG=$(GOVFIG) BENCH=$(BUILDDIR)/tests/bench sh tests/bench.sh
+
+# make fuzz: libFuzzer harnesses (clang) over a sanitized library in
+# build-fuzz/, each run for FUZZ_TIME seconds (tests/fuzz/run.sh).
+FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) BUILDDIR=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
+	FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(FUZZ_NAMES)
+
+fuzz-bins: $(FUZZ_BIN)
+
+$(BUILDDIR)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILDDIR)/libgovfig.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILDDIR)/libgovfig.a $(PKG_LIBS) -lm
 
 golden: $(GOVFIG)
 	sh tests/cli.sh --update

@@ -1,9 +1,9 @@
 /* govfig.c - the command-line tool, a thin layer over include/govfig.h:
  * parses arguments, opens inputs, hands them to the library, writes
- * figures.csv (spec/records.md section 1) atomically, prints one
- * `govfig: FILE: reason` line per failed input and maps the outcome to an
- * exit status.  Commands live in a table so that later ones (check, tables)
- * are one entry each. */
+ * figures.csv and parcels.csv (spec/records.md sections 1, 2) atomically,
+ * prints one `govfig: FILE: reason` line per failed input and maps the
+ * outcome to an exit status.  Commands live in a table so that later ones
+ * (check, tables) are one entry each. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -15,6 +15,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "cli/batch.h"
+#include "cli/check.h"
+#include "cli/tables.h"
 #include "include/govfig.h"
 
 /* Exit statuses; repeated in --help and govfig.1. */
@@ -34,20 +37,34 @@ static const char *const help_text[] = {
     "Extracts the figures of Chinese government report PDFs.",
     "",
     "Commands:",
-    "  govfig extract [-o DIR] [--password PW] [-q] FILE...",
+    "  govfig extract [-o DIR] [--password PW] [-j N] [-q] [-v] FILE...",
     "      Extracts the figures of every FILE (a PDF, or UTF-8 text with",
-    "      form feeds between pages when the name ends in .txt) into",
+    "      form feeds between pages when the name ends in .txt; a directory",
+    "      stands for its *.pdf files, recursively, in name order) into",
     "      DIR/figures.csv (columns of spec/records.md, RFC 4180, UTF-8,",
     "      CRLF line ends): one header, then the rows of the files in the",
     "      order given.  The file is written under a temporary name in DIR",
     "      and renamed when complete, so an interrupted run leaves any older",
     "      figures.csv as it was.  A FILE that cannot be read is reported",
     "      and skipped; when no FILE can be read, figures.csv is not written",
-    "      at all.",
+    "      at all.  DIR/parcels.csv is written the same way beside it: one",
+    "      row per land parcel described by its four boundaries (四至), from",
+    "      tables and prose (columns of spec/records.md section 2; only the",
+    "      header when there are none).",
     "      -o, --output DIR    directory for figures.csv (default: .; created",
     "                          when missing)",
     "      -p, --password PW   password for encrypted PDFs",
-    "      -q, --quiet         no warnings (errors are still reported)",
+    "      -j, --jobs N        threads (1-64; default: the online cores):",
+    "                          files are read in parallel, a lone long",
+    "                          report's pages too; the output is the same",
+    "                          for any N.  On a terminal, a progress line",
+    "                          (files done, pages per second) on stderr",
+    "      -q, --quiet         no warnings and no progress line (errors are",
+    "                          still reported)",
+    "      -v, --verbose       also warn of parcels lacking a boundary",
+    "                          (\"govfig: FILE: warning: page N: parcel",
+    "                          NAME: no 北至 (north) boundary\"); the field",
+    "                          is left empty, never guessed",
     "  govfig text [--page N] [--password PW] FILE",
     "      Prints the text of every page as the library extracts it (what the",
     "      start and end columns count bytes of), a form feed between pages;",
@@ -56,6 +73,34 @@ static const char *const help_text[] = {
     "      Reads UTF-8 text on standard input and prints every number in it,",
     "      figure or not, one per line: RAW<TAB>VALUE<TAB>UNIT, where RAW is",
     "      the input text of the number and VALUE its exact decimal value.",
+    "  govfig tables [-o DIR] [--password PW] FILE...",
+    "      Writes the tables found in every FILE (rebuilt from the glyph",
+    "      positions: columns from white corridors, rows from white bands and",
+    "      the first column's entries, wrapped cells joined, tables going on",
+    "      over a page break joined) as tables.csv: doc,page,table,row,col,",
+    "      text, one row per cell (empty cells too), to standard output, or",
+    "      with -o to DIR/tables.csv (written under a temporary name and",
+    "      renamed when complete).",
+    "  govfig check [--password PW] [--consistency] [--verbose] PDF CSV",
+    "      Checks a figures.csv (CSV; - for standard input) against the PDF",
+    "      it came from: each row's raw stands on its page at start..end (or,",
+    "      when start/end are empty, on that page or the next or previous",
+    "      one), and reading it again gives value, unit, base_value.",
+    "      Columns are found by name; a BOM, CRLF, reordered rows, extra",
+    "      columns, 1,327.80 for 1327.8 and a leading ' are fine.  One line",
+    "      per failing row on stdout, \"CSV:LINE: reason\" (LINE is where the",
+    "      row starts in the file, the header being line 1); a summary on",
+    "      stderr.  Exit 0 when every row holds, 1 when one does not, 2 for",
+    "      a bad command line or input that cannot be read.",
+    "      -p, --password PW   password for encrypted PDFs",
+    "      -c, --consistency   also weigh rows against each other, printed",
+    "                          as \"warning: CSV:L1,L2,...: reason\": a share",
+    "                          against the part and whole it names, a growth",
+    "                          against this and last year's levels, a share",
+    "                          above 100%, base_value against value and unit",
+    "      -v, --verbose       also \"note: CSV:LINE:\" where rows without",
+    "                          start/end were found, and \"verbose: ...\" for",
+    "                          each relation between rows that holds",
     "  govfig help, govfig --help, govfig -h",
     "      This text.",
     "  govfig --version, govfig -V",
@@ -66,18 +111,24 @@ static const char *const help_text[] = {
     "  1  an input failed (the other inputs were still processed)",
     "  2  usage error",
     "  3  output write failed (nothing is left half-written)",
+    "  128+N  killed by signal N (130 SIGINT, 143 SIGTERM): the temporary",
+    "     file is removed, older output files are left as they were",
     "",
-    "Messages on standard error, one line per failed input:",
+    "Messages on standard error, one line per failed input, in input order:",
     "  govfig: FILE: empty file (0 bytes)",
     "  govfig: FILE: not a PDF (no %PDF header)",
     "  govfig: FILE: encrypted PDF; give the password with --password",
     "  govfig: FILE: encrypted PDF; wrong password",
-    "  govfig: FILE: damaged PDF: REASON",
+    "  govfig: FILE: damaged PDF: the reader cannot open it",
     "  govfig: FILE: PDF has no pages",
     "  govfig: FILE: no text layer (a scanned PDF?); run OCR first",
+    "  govfig: FILE: no text at all (blank pages, no images)",
     "  govfig: FILE: cannot read: REASON",
     "  govfig: FILE: not valid UTF-8 text (byte N)",
+    "  govfig: DIR: cannot read directory: REASON",
+    "  govfig: DIR: no PDF files in this directory",
     "  govfig: FILE: warning: damaged, extracted what could be read",
+    "     (exit 0: the PDF reader had to repair the file or skip parts)",
     NULL};
 
 static int cmd_help(int argc, char **argv) {
@@ -112,46 +163,51 @@ static int option_error(const char *cmd, int c, char **argv) {
 }
 
 /* Why a document could not be opened, in words that say what to do. */
-static void report_open_error(const char *path, int rc, const gf_error *err,
-                              int saved_errno, const char *password) {
+static void report_open_error(FILE *to, const char *path, int rc,
+                              const gf_error *err, int saved_errno,
+                              const char *password) {
   const char *msg = err->message;
   if (msg && strcmp(msg, gf_strerror(rc)) == 0) msg = NULL;
   switch (rc) {
   case GF_EENCRYPTED:
-    fprintf(stderr, PROG ": %s: %s\n", path,
+    fprintf(to, PROG ": %s: %s\n", path,
             password ? "encrypted PDF; wrong password"
                      : "encrypted PDF; give the password with --password");
     break;
   case GF_ENOTEXT:
-    fprintf(stderr,
+    fprintf(to,
             PROG ": %s: no text layer (a scanned PDF?); run OCR first\n",
             path);
     break;
+  case GF_EBLANK:
+    fprintf(to, PROG ": %s: no text at all (blank pages, no images)\n",
+            path);
+    break;
   case GF_EEMPTY:
-    fprintf(stderr, PROG ": %s: empty file (0 bytes)\n", path);
+    fprintf(to, PROG ": %s: empty file (0 bytes)\n", path);
     break;
   case GF_ENOTPDF:
-    fprintf(stderr, PROG ": %s: not a PDF (no %%PDF header)\n", path);
+    fprintf(to, PROG ": %s: not a PDF (no %%PDF header)\n", path);
     break;
   case GF_EPDF:
     if (msg)
-      fprintf(stderr, PROG ": %s: damaged PDF: %s\n", path, msg);
+      fprintf(to, PROG ": %s: damaged PDF: %s\n", path, msg);
     else
-      fprintf(stderr, PROG ": %s: %s\n", path, gf_strerror(rc));
+      fprintf(to, PROG ": %s: %s\n", path, gf_strerror(rc));
     break;
   case GF_EIO:
-    fprintf(stderr, PROG ": %s: cannot read: %s\n", path,
+    fprintf(to, PROG ": %s: cannot read: %s\n", path,
             saved_errno ? strerror(saved_errno) : gf_strerror(rc));
     break;
   case GF_ENOPAGES:
-    fprintf(stderr, PROG ": %s: PDF has no pages\n", path);
+    fprintf(to, PROG ": %s: PDF has no pages\n", path);
     break;
   case GF_EUTF8:
-    fprintf(stderr, PROG ": %s: not valid UTF-8 text (byte %zu)\n", path,
+    fprintf(to, PROG ": %s: not valid UTF-8 text (byte %zu)\n", path,
             err->offset);
     break;
   default:
-    fprintf(stderr, PROG ": %s: %s\n", path, msg ? msg : gf_strerror(rc));
+    fprintf(to, PROG ": %s: %s\n", path, msg ? msg : gf_strerror(rc));
     break;
   }
 }
@@ -166,14 +222,18 @@ static int has_txt_suffix(const char *path) {
          (s[3] | 0x20) == 't';
 }
 
-/* Opens path as text (.txt) or PDF; reports a failure on stderr. */
-static int open_doc(const char *path, const char *password, gf_doc **doc) {
+/* Opens path as text (.txt) or PDF (gf_doc_open's opts); reports a
+ * failure on to. */
+static int open_doc(FILE *to, const char *path, const char *password,
+                    unsigned opts, gf_doc **doc) {
   gf_error err = {0};
   errno = 0;
-  int rc = has_txt_suffix(path) ? gf_doc_open_text_file(path, doc, &err)
-                                : gf_doc_open(path, password, 0, doc, &err);
+  int rc = has_txt_suffix(path)
+               ? gf_doc_open_text_file(path, doc, &err)
+               : gf_doc_open(path, password, opts, doc, &err);
   int saved_errno = errno;
-  if (rc != GF_OK) report_open_error(path, rc, &err, saved_errno, password);
+  if (rc != GF_OK)
+    report_open_error(to, path, rc, &err, saved_errno, password);
   return rc;
 }
 
@@ -300,20 +360,175 @@ static int close_stdout(void) {
 
 /* ------------------------------------------------------------- extract */
 
+/* One input's result, from a worker to the writer. */
+typedef struct extracted {
+  gf_figures *figs; /* NULL when the input failed (reported) */
+  gf_parcels *parcels; /* NULL when none could be read (reported) */
+} extracted;
+
+typedef struct extract_ctx {
+  const char *password;
+  int quiet, verbose;
+  FILE *out;
+  gf_parcels **pars;  /* kept for parcels.csv, in input order */
+  size_t n_pars;
+  size_t n_good;
+  int input_failed, output_failed, write_errno;
+} extract_ctx;
+
+/* In a worker thread: reads one input and finds its figures; the doc is
+ * released here, so only the rows wait for their turn to be written. */
+static void *extract_work(void *arg, const char *path, unsigned threads,
+                          FILE *msgs, size_t *pages) {
+  const extract_ctx *x = arg;
+  *pages = 0;
+  extracted *r = calloc(1, sizeof *r);
+  if (!r) {
+    fprintf(msgs, PROG ": %s: %s\n", path, gf_strerror(GF_ENOMEM));
+    return NULL;
+  }
+  gf_doc *doc = NULL;
+  if (open_doc(msgs, path, x->password, GF_OPT_THREADS(threads), &doc) !=
+      GF_OK)
+    return r;
+  *pages = gf_doc_page_count(doc);
+  if (gf_doc_damaged(doc) > 0 && !x->quiet)
+    fprintf(msgs, PROG ": %s: warning: damaged, extracted what could be "
+                  "read\n", path);
+  gf_error err = {0};
+  int rc = gf_figures_extract(doc, 0, &r->figs, &err);
+  if (rc != GF_OK) {
+    fprintf(msgs, PROG ": %s: cannot extract figures: %s\n", path,
+            err.message ? err.message : gf_strerror(rc));
+    r->figs = NULL;
+  } else if ((rc = gf_parcels_extract(doc, 0, &r->parcels, NULL)) != GF_OK) {
+    fprintf(msgs, PROG ": %s: cannot extract parcels: %s\n", path,
+            gf_strerror(rc));
+  }
+  gf_doc_free(doc);
+  return r;
+}
+
+/* In the calling thread, in input order: appends the rows (the header
+ * with the first input that has any) and releases them. */
+static int extract_emit(void *arg, const char *path, void *result) {
+  extract_ctx *x = arg;
+  extracted *r = result;
+  if (path && !x->output_failed) {
+    if (!r || !r->figs) {
+      x->input_failed = 1;
+    } else {
+      errno = 0;
+      int rc = gf_figures_write_csv(r->figs, x->out,
+                                    x->n_good ? GF_OPT_NO_HEADER : 0);
+      if (rc != GF_OK) {
+        x->output_failed = 1;
+        x->write_errno = errno;
+      } else {
+        x->n_good++;
+      }
+    }
+    /* pars has room for every input (cmd_extract) */
+    if (r && r->figs && r->parcels && !x->output_failed) {
+      for (size_t i = 0; x->verbose && !x->quiet &&
+                         i < gf_parcels_warning_count(r->parcels); i++)
+        fprintf(stderr, PROG ": %s: warning: %s\n", path,
+                gf_parcels_warning_at(r->parcels, i)->message);
+      x->pars[x->n_pars++] = r->parcels;
+      r->parcels = NULL;
+    }
+  }
+  if (r) gf_parcels_free(r->parcels);
+  if (r) gf_figures_free(r->figs);
+  free(r);
+  return x->output_failed;
+}
+
+/* Writes DIR/parcels.csv as figures.csv is written: a temporary file
+ * renamed when complete; only the header when there are no parcels.
+ * Returns 0 or -1 (reported). */
+static int write_parcels(const char *dir, gf_parcels *const *pars,
+                         size_t n) {
+  char final[sizeof tmp_path];
+  int len = snprintf(final, sizeof final, "%s/parcels.csv", dir);
+  FILE *out = NULL;
+  int rc = GF_EIO, e = 0;
+  if (len < 0 || (size_t)len >= sizeof final) {
+    e = ENAMETOOLONG;
+    goto fail;
+  }
+  out = open_temp(dir, "parcels.csv");
+  if (!out) {
+    e = errno;
+    goto fail;
+  }
+  errno = 0;
+  rc = GF_OK;
+  if (n == 0) {
+    const char *const *cols = gf_parcels_columns();
+    for (size_t i = 0; cols[i]; i++)
+      fprintf(out, "%s%s", i ? "," : "", cols[i]);
+    fputs("\r\n", out);
+  }
+  for (size_t i = 0; i < n && rc == GF_OK; i++)
+    rc = gf_parcels_write_csv(pars[i], out, i ? GF_OPT_NO_HEADER : 0);
+  if (rc != GF_OK || fflush(out) != 0 || ferror(out) ||
+      fsync(fileno(out)) != 0)
+    rc = GF_EIO;
+  e = errno;
+  if (fclose(out) != 0 && rc == GF_OK) {
+    rc = GF_EIO;
+    e = errno;
+  }
+  if (rc == GF_OK && rename(tmp_path, final) == 0) {
+    tmp_armed = 0;
+    return 0;
+  }
+  if (rc == GF_OK) e = errno;
+fail:
+  fprintf(stderr, PROG ": %s: write failed: %s\n", len > 0 ? final : dir,
+          e ? strerror(e) : "input/output error");
+  drop_temp();
+  return -1;
+}
+
+/* -j's value: 1 to 64 threads. */
+static int parse_jobs(const char *s, unsigned *jobs) {
+  char *end;
+  errno = 0;
+  unsigned long v = strtoul(s, &end, 10);
+  if (*s < '0' || *s > '9' || *end || errno || v < 1 || v > 64) return -1;
+  *jobs = (unsigned)v;
+  return 0;
+}
+
 static int cmd_extract(int argc, char **argv) {
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"password", required_argument, NULL, 'p'},
+      {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  const char *dir = ".", *password = NULL;
-  int quiet = 0, c;
-  while ((c = getopt_long(argc, argv, ":o:p:qh", longopts, NULL)) != -1) {
+  const char *dir = ".";
+  extract_ctx x;
+  memset(&x, 0, sizeof x);
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  unsigned jobs = cores < 1 ? 1 : cores > 64 ? 64 : (unsigned)cores;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:p:j:qvh", longopts, NULL)) !=
+         -1) {
     switch (c) {
     case 'o': dir = optarg; break;
-    case 'p': password = optarg; break;
-    case 'q': quiet = 1; break;
+    case 'p': x.password = optarg; break;
+    case 'j':
+      if (parse_jobs(optarg, &jobs) != 0)
+        return usage_error("extract", "-j wants a thread count from 1 to 64, "
+                                      "not", optarg);
+      break;
+    case 'q': x.quiet = 1; break;
+    case 'v': x.verbose = 1; break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("extract", c, argv);
     }
@@ -327,52 +542,41 @@ static int cmd_extract(int argc, char **argv) {
     fprintf(stderr, PROG ": %s: %s\n", dir, strerror(ENAMETOOLONG));
     return EXIT_OUTPUT;
   }
+  char **paths = NULL;
+  size_t n_paths = 0;
+  int bad_dirs = gf_cli_inputs(argv + optind, (size_t)(argc - optind), &paths,
+                               &n_paths);
+  if (bad_dirs < 0) return EXIT_INPUT;
+  x.input_failed = bad_dirs > 0;
+  if (n_paths == 0) return EXIT_INPUT; /* only empty directories */
   if (make_dirs(dir) != 0) {
     fprintf(stderr, PROG ": %s: cannot create directory: %s\n", dir,
             strerror(errno));
+    gf_cli_inputs_free(paths, n_paths);
     return EXIT_OUTPUT;
   }
   install_handlers();
-  FILE *out = open_temp(dir, "figures.csv");
-  if (!out) {
+  x.out = open_temp(dir, "figures.csv");
+  if (!x.out) {
     fprintf(stderr, PROG ": %s: cannot create output file: %s\n", dir,
             strerror(errno));
     drop_temp();
+    gf_cli_inputs_free(paths, n_paths);
     return EXIT_OUTPUT;
   }
 
-  int input_failed = 0, output_failed = 0, write_errno = 0;
-  size_t n_good = 0;
-  for (int i = optind; i < argc && !output_failed; i++) {
-    const char *path = argv[i];
-    gf_doc *doc = NULL;
-    gf_figures *figs = NULL;
-    if (open_doc(path, password, &doc) != GF_OK) {
-      input_failed = 1;
-      continue;
-    }
-    if (gf_doc_damaged(doc) > 0 && !quiet)
-      fprintf(stderr, PROG ": %s: warning: damaged, extracted what could be "
-                      "read\n", path);
-    gf_error err = {0};
-    int rc = gf_figures_extract(doc, 0, &figs, &err);
-    if (rc != GF_OK) {
-      fprintf(stderr, PROG ": %s: cannot extract figures: %s\n", path,
-              err.message ? err.message : gf_strerror(rc));
-      input_failed = 1;
-    } else {
-      errno = 0;
-      rc = gf_figures_write_csv(figs, out, n_good ? GF_OPT_NO_HEADER : 0);
-      if (rc != GF_OK) {
-        output_failed = 1;
-        write_errno = errno;
-      } else {
-        n_good++;
-      }
-    }
-    gf_figures_free(figs);
-    gf_doc_free(doc);
+  x.pars = calloc(n_paths, sizeof *x.pars);
+  gf_cli_batch b = {paths, n_paths, jobs, !x.quiet, extract_work,
+                    extract_emit, &x};
+  if (!x.pars) {
+    fprintf(stderr, PROG ": %s\n", gf_strerror(GF_ENOMEM));
+    x.output_failed = 1;
+  } else if (gf_cli_batch_run(&b) < 0) {
+    x.input_failed = 1;
   }
+  gf_cli_inputs_free(paths, n_paths);
+  FILE *out = x.out;
+  int output_failed = x.output_failed, write_errno = x.write_errno;
 
   errno = 0;
   if (!output_failed && (fflush(out) != 0 || ferror(out) ||
@@ -384,24 +588,27 @@ static int cmd_extract(int argc, char **argv) {
     output_failed = 1;
     write_errno = errno;
   }
+  int status = x.input_failed ? EXIT_INPUT : EXIT_OK;
   if (output_failed) {
     fprintf(stderr, PROG ": %s: write failed: %s\n", final,
             write_errno ? strerror(write_errno) : "input/output error");
     drop_temp();
-    return EXIT_OUTPUT;
-  }
-  if (n_good == 0) {  /* nothing to show: keep whatever figures.csv was */
+    status = EXIT_OUTPUT;
+  } else if (x.n_good == 0) { /* nothing to show: keep the older files */
     drop_temp();
-    return EXIT_INPUT;
-  }
-  if (rename(tmp_path, final) != 0) {
+    status = EXIT_INPUT;
+  } else if (rename(tmp_path, final) != 0) {
     fprintf(stderr, PROG ": %s: cannot rename output into place: %s\n",
             final, strerror(errno));
     drop_temp();
-    return EXIT_OUTPUT;
+    status = EXIT_OUTPUT;
+  } else {
+    tmp_armed = 0;
+    if (write_parcels(dir, x.pars, x.n_pars) != 0) status = EXIT_OUTPUT;
   }
-  tmp_armed = 0;
-  return input_failed ? EXIT_INPUT : EXIT_OK;
+  for (size_t i = 0; i < x.n_pars; i++) gf_parcels_free(x.pars[i]);
+  free(x.pars);
+  return status;
 }
 
 /* ------------------------------------------------------------- text */
@@ -445,7 +652,7 @@ static int cmd_text(int argc, char **argv) {
     return usage_error("text", "one FILE only, got also", argv[optind + 1]);
   const char *path = argv[optind];
   gf_doc *doc = NULL;
-  if (open_doc(path, password, &doc) != GF_OK) return EXIT_INPUT;
+  if (open_doc(stderr, path, password, 0, &doc) != GF_OK) return EXIT_INPUT;
   size_t n_pages = gf_doc_page_count(doc);
   int status = EXIT_OK;
   if (page > n_pages) {
@@ -536,6 +743,8 @@ static const command commands[] = {
     {"extract", cmd_extract},
     {"text", cmd_text},
     {"numbers", cmd_numbers},
+    {"check", gf_cli_check},
+    {"tables", gf_cli_tables},
     {"help", cmd_help},
 };
 
@@ -555,8 +764,9 @@ int main(int argc, char **argv) {
     }
   }
   if (optind >= argc) {
-    status = usage_error(NULL, "no command (extract, text, numbers, help)",
-                         NULL);
+    status = usage_error(
+        NULL, "no command (extract, text, numbers, check, tables, help)",
+        NULL);
     goto done;
   }
   const command *cmd = NULL;
@@ -574,3 +784,40 @@ done:
   if (close_stdout() != EXIT_OK) status = EXIT_OUTPUT;
   return status;
 }
+
+/* ------------------------------------------------------------- shared
+ * For the commands in files of their own (cli/check.h). */
+
+int gf_cli_usage_error(const char *cmd, const char *what, const char *arg) {
+  return usage_error(cmd, what, arg);
+}
+
+int gf_cli_option_error(const char *cmd, int c, char **argv) {
+  return option_error(cmd, c, argv);
+}
+
+int gf_cli_open_doc(const char *path, const char *password, gf_doc **doc) {
+  return open_doc(stderr, path, password, 0, doc);
+}
+
+int gf_cli_help(void) { return cmd_help(0, NULL); }
+
+int gf_cli_make_dirs(const char *dir) { return make_dirs(dir); }
+
+FILE *gf_cli_open_temp(const char *dir, const char *name) {
+  install_handlers();
+  return open_temp(dir, name);
+}
+
+int gf_cli_commit_temp(const char *final) {
+  if (rename(tmp_path, final) != 0) {
+    int e = errno;
+    drop_temp();
+    errno = e;
+    return -1;
+  }
+  tmp_armed = 0;
+  return 0;
+}
+
+void gf_cli_drop_temp(void) { drop_temp(); }

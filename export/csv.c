@@ -50,7 +50,37 @@ static int is_decimal(const char *s) {
 
 static int is_edge_space(char c) { return c == ' ' || c == '\t'; }
 
-static void write_cell(FILE *f, const char *s, int guard) {
+/* Rows are assembled here and handed to stdio in blocks: a putc or fwrite
+ * per cell takes the FILE lock each time, which showed in profiles. */
+typedef struct sink {
+  FILE *f;
+  size_t n;
+  char buf[8192];
+} sink;
+
+static void out_flush(sink *o) {
+  if (o->n) fwrite(o->buf, 1, o->n, o->f);
+  o->n = 0;
+}
+
+static void out_put(sink *o, const char *s, size_t n) {
+  if (n > sizeof o->buf - o->n) {
+    out_flush(o);
+    if (n > sizeof o->buf) {
+      fwrite(s, 1, n, o->f);
+      return;
+    }
+  }
+  memcpy(o->buf + o->n, s, n);
+  o->n += n;
+}
+
+static void out_putc(sink *o, char c) {
+  if (o->n == sizeof o->buf) out_flush(o);
+  o->buf[o->n++] = c;
+}
+
+static void write_cell(sink *o, const char *s, int guard) {
   size_t len = strlen(s);
   /* A cell that starts with the guard character is guarded too, so that
    * gf_csv_unguard can always tell a guard from data. */
@@ -58,31 +88,40 @@ static void write_cell(FILE *f, const char *s, int guard) {
   int quoted = len > 0 && ((!guarded && is_edge_space(s[0])) ||
                            is_edge_space(s[len - 1]) ||
                            strpbrk(s, ",\"\r\n") != NULL);
-  if (quoted) putc('"', f);
-  if (guarded) putc('\'', f);
+  if (quoted) out_putc(o, '"');
+  if (guarded) out_putc(o, '\'');
   if (!quoted) {
-    fwrite(s, 1, len, f);
+    out_put(o, s, len);
     return;
   }
   for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
-    fwrite(s, 1, (size_t)(q - s) + 1, f);
-    putc('"', f);
+    out_put(o, s, (size_t)(q - s) + 1);
+    out_putc(o, '"');
   }
-  fputs(s, f);
-  putc('"', f);
+  out_put(o, s, strlen(s));
+  out_putc(o, '"');
+}
+
+static void write_row(sink *o, const char *const *cells, size_t n,
+                      const unsigned char *is_numeric, unsigned opts) {
+  for (size_t i = 0; i < n; i++) {
+    const char *s = cells[i] ? cells[i] : "";
+    int numeric = is_numeric && is_numeric[i] && is_decimal(s);
+    if (i > 0) out_putc(o, ',');
+    write_cell(o, s, !numeric && !(opts & GF_OPT_NO_GUARD));
+  }
+  /* RFC 4180 2.1: records end in CRLF. */
+  out_put(o, "\r\n", 2);
 }
 
 int gf_csv_write_row(FILE *f, const char *const *cells, size_t n,
                      const unsigned char *is_numeric, unsigned opts) {
   if (!f || (!cells && n > 0)) return GF_EINVAL;
-  for (size_t i = 0; i < n; i++) {
-    const char *s = cells[i] ? cells[i] : "";
-    int numeric = is_numeric && is_numeric[i] && is_decimal(s);
-    if (i > 0) putc(',', f);
-    write_cell(f, s, !numeric && !(opts & GF_OPT_NO_GUARD));
-  }
-  /* RFC 4180 2.1: records end in CRLF. */
-  fputs("\r\n", f);
+  sink o;
+  o.f = f;
+  o.n = 0;
+  write_row(&o, cells, n, is_numeric, opts);
+  out_flush(&o);
   return ferror(f) ? GF_EIO : GF_OK;
 }
 
@@ -93,33 +132,48 @@ const char *gf_csv_unguard(const char *cell) {
   return cell;
 }
 
+/* Decimal digits of u into buf (24 bytes), after a '-' when neg: what
+ * printf would write, without its cost per call. */
+static const char *fmt_num(char *buf, unsigned long long u, int neg) {
+  char *p = buf + 23;
+  *p = '\0';
+  do *--p = (char)('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (neg) *--p = '-';
+  return p;
+}
+
+static const char *fmt_int(char *buf, int v) {
+  return fmt_num(buf, v < 0 ? 0ULL - (unsigned long long)v
+                            : (unsigned long long)v, v < 0);
+}
+
 int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
   if (!figs || !f) return GF_EINVAL;
-  int rc = GF_OK;
+  sink o;
+  o.f = f;
+  o.n = 0;
   if (!(opts & GF_OPT_NO_HEADER))
-    rc = gf_csv_write_row(f, figure_columns, N_FIGURE_COLUMNS, NULL, opts);
+    write_row(&o, figure_columns, N_FIGURE_COLUMNS, NULL, opts);
   size_t n = gf_figures_count(figs);
-  for (size_t i = 0; i < n && rc == GF_OK; i++) {
+  for (size_t i = 0; i < n; i++) {
     const gf_figure *g = gf_figures_at(figs, i);
     char page[24], period[24], start[24], end[24];
-    snprintf(page, sizeof page, "%d", g->page);
-    /* period 0 means unknown: an empty cell, not a year 0. */
-    if (g->period)
-      snprintf(period, sizeof period, "%d", g->period);
-    else
-      period[0] = '\0';
-    snprintf(start, sizeof start, "%zu", g->start);
-    snprintf(end, sizeof end, "%zu", g->end);
     const char *cells[N_FIGURE_COLUMNS] = {
-        g->doc,        page,    g->section,  g->kind,       period,
-        g->indicator,  g->measure, g->value, g->unit,       g->base_value,
-        g->base_unit,  g->bound, g->comparison, g->raw,     start,
-        end,           g->sentence, g->value_max};
-    rc = gf_csv_write_row(f, cells, N_FIGURE_COLUMNS, figure_numeric, opts);
+        g->doc, fmt_int(page, g->page), g->section, g->kind,
+        /* period 0 means unknown: an empty cell, not a year 0. */
+        g->period ? fmt_int(period, g->period) : "",
+        g->indicator, g->measure, g->value, g->unit, g->base_value,
+        g->base_unit, g->bound, g->comparison, g->raw,
+        fmt_num(start, g->start, 0), fmt_num(end, g->end, 0), g->sentence,
+        g->value_max};
+    write_row(&o, cells, N_FIGURE_COLUMNS, figure_numeric, opts);
+    if (ferror(f)) break; /* the disk is full: stop writing */
   }
+  out_flush(&o);
   /* Flush so that a full disk is reported here, not lost in a buffer. */
-  if (fflush(f) != 0 || ferror(f)) rc = GF_EIO;
-  return rc;
+  if (fflush(f) != 0 || ferror(f)) return GF_EIO;
+  return GF_OK;
 }
 
 /* ------------------------------------------------------------- reading */
@@ -147,6 +201,7 @@ static void set_err(gf_error *err, int code, const char *msg, size_t off) {
   err->message = msg;
   err->page = 0;
   err->offset = off;
+  err->line = 0;
 }
 
 static int push_field(gf_csv *c, size_t off, size_t len) {

@@ -95,6 +95,20 @@ typedef struct gf_para {
 int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out, size_t *n);
 void gf_paras_free(gf_para *p, size_t n);
 
+/* The same paragraphs one at a time, so that a long document never holds
+ * them all (pos costs 8 bytes per byte of text).  gf_para_iter_new finds
+ * the paragraph breaks of doc (GF_OK, GF_EINVAL or GF_ENOMEM; *out NULL on
+ * failure); doc must outlive the iterator. */
+typedef struct gf_para_iter gf_para_iter;
+int gf_para_iter_new(const struct gf_doc *doc, gf_para_iter **out);
+/* Builds the next paragraph: returns 1 and sets *para (owned by it, valid
+ * until the next call, rewind or free), 0 after the last one, or
+ * GF_ENOMEM/GF_EINVAL (*para NULL). */
+int gf_para_iter_next(gf_para_iter *it, const gf_para **para);
+/* Starts again from the first paragraph. */
+void gf_para_iter_rewind(gf_para_iter *it);
+void gf_para_iter_free(gf_para_iter *it);
+
 /* tables.c: whether byte off of 0-based page belongs to a table cell's
  * glyphs (prose readers skip those, the cells are read from the table). */
 int gf_tables_covers(const gf_tables *t, size_t page, size_t off);

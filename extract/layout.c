@@ -445,7 +445,7 @@ static int is_close_quote(int32_t c) {
 }
 
 /* Ends a sentence: 。！？：； or a closing quote right after one. */
-static int ends_sentence(const char *s, size_t len) {
+static int ends_sentence_fwd(const char *s, size_t len) {
   int32_t last = -1, before = -1;
   for (size_t i = 0, k; i < len; i += k) {
     int32_t c = decode(s + i, len - i, &k);
@@ -454,6 +454,23 @@ static int ends_sentence(const char *s, size_t len) {
     last = c;
   }
   return is_stop(last) || (is_close_quote(last) && is_stop(before));
+}
+
+/* The same, reading the last two characters from the end of the line.  A
+ * character whose bytes do not decode to exactly that span (invalid
+ * UTF-8) sends the line to the forward reader, which is the definition. */
+static int ends_sentence(const char *s, size_t len) {
+  int32_t c[2] = {-1, -1};
+  size_t n = 0, e = len;
+  while (e > 0 && n < 2) {
+    size_t b = e - 1, k;
+    while (b > 0 && e - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80) b--;
+    int32_t cp = decode(s + b, e - b, &k);
+    if (k != e - b) return ends_sentence_fwd(s, len);
+    if (!is_space(cp)) c[n++] = cp;
+    e = b;
+  }
+  return is_stop(c[0]) || (is_close_quote(c[0]) && is_stop(c[1]));
 }
 
 /* Display width in columns: a Han or full-width character is 2. */
@@ -477,10 +494,39 @@ static int cmp_float(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* The p-th percentile: the value sorting would put at that index, found by
+ * selection (three-way partitions, as margins repeat) in linear time; a
+ * sort finishes the rare input that defeats the median of three. */
 static float pct(float *v, size_t n, int p) {
   if (n == 0) return 0;
-  qsort(v, n, sizeof *v, cmp_float);
-  return v[(size_t)((double)(n - 1) * p / 100.0 + 0.5)];
+  size_t want = (size_t)((double)(n - 1) * p / 100.0 + 0.5);
+  size_t lo = 0, hi = n; /* v[lo..hi) holds the wanted rank */
+  for (int round = 0; hi - lo > 1; round++) {
+    if (round == 64) {
+      qsort(v + lo, hi - lo, sizeof *v, cmp_float);
+      return v[want];
+    }
+    float a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi - 1];
+    float piv = a < b ? (b < c ? b : a < c ? c : a)
+                      : (a < c ? a : b < c ? c : b); /* median of three */
+    size_t lt = lo, i = lo, gt = hi;
+    while (i < gt) {
+      float x = v[i];
+      if (x < piv) {
+        v[i++] = v[lt];
+        v[lt++] = x;
+      } else if (x > piv) {
+        v[i] = v[--gt];
+        v[gt] = x;
+      } else {
+        i++;
+      }
+    }
+    if (want < lt) hi = lt;
+    else if (want >= gt) lo = gt;
+    else return piv;
+  }
+  return v[lo];
 }
 
 /* Margins of the body text: left edge, right edge and glyph width. */
@@ -621,14 +667,39 @@ void gf_paras_free(gf_para *p, size_t n) {
   gf_free(p);
 }
 
-/* Builds paragraph text and positions from lines sel[0..n). */
-static int build(const struct gf_doc *doc, const size_t *sel, size_t n,
-                 gf_para *out) {
+struct gf_para_iter {
+  const struct gf_doc *doc;
+  size_t *body;           /* indices of the body lines */
+  unsigned char *brk;     /* per body line: a paragraph starts there */
+  size_t n_body;
+  size_t next;            /* body line the next paragraph starts at */
+  gf_para para;           /* the current paragraph; buffers are reused */
+  size_t cap;             /* bytes allocated in para.text (pos: as many) */
+};
+
+/* Builds the paragraph of lines sel[0..n) into it->para, growing its
+ * buffers when needed. */
+static int build(gf_para_iter *it, const size_t *sel, size_t n) {
+  const struct gf_doc *doc = it->doc;
+  gf_para *out = &it->para;
   size_t len = n - 1;
   for (size_t k = 0; k < n; k++) len += doc->lines[sel[k]].len;
-  out->text = gf_malloc(len + 1);
-  out->pos = gf_malloc((len + 1) * sizeof *out->pos);
-  if (!out->text || !out->pos) return GF_ENOMEM;
+  if (len + 1 > it->cap) {
+    size_t cap = it->cap ? it->cap : 256;
+    while (cap < len + 1) cap *= 2;
+    char *text = gf_malloc(cap);
+    uint64_t *pos = gf_malloc(cap * sizeof *pos);
+    if (!text || !pos) {
+      gf_free(text);
+      gf_free(pos);
+      return GF_ENOMEM;
+    }
+    gf_free(out->text);
+    gf_free(out->pos);
+    out->text = text;
+    out->pos = pos;
+    it->cap = cap;
+  }
   size_t o = 0;
   for (size_t k = 0; k < n; k++) {
     const gf_line *l = &doc->lines[sel[k]];
@@ -638,8 +709,8 @@ static int build(const struct gf_doc *doc, const size_t *sel, size_t n,
       out->text[o++] = '\n';
     }
     memcpy(out->text + o, doc->pages[l->page].text + l->off, l->len);
-    for (size_t b = 0; b < l->len; b++)
-      out->pos[o + b] = GF_POS(l->page, l->off + b);
+    uint64_t *pos = out->pos + o, at = GF_POS(l->page, l->off);
+    for (size_t b = 0; b < l->len; b++) pos[b] = at + b;
     o += l->len;
   }
   const gf_line *last = &doc->lines[sel[n - 1]];
@@ -691,60 +762,119 @@ static void measure(walk *w, const size_t *body, size_t n_body, float *tmp) {
     if (!doc->has_geom) w->pm[p] = all;
 }
 
-int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out,
-                         size_t *n) {
+void gf_para_iter_free(gf_para_iter *it) {
+  if (!it) return;
+  gf_free(it->para.text);
+  gf_free(it->para.pos);
+  gf_free(it->brk);
+  gf_free(it->body);
+  gf_free(it);
+}
+
+int gf_para_iter_new(const struct gf_doc *doc, gf_para_iter **out) {
   if (out) *out = NULL;
-  if (n) *n = 0;
-  if (!doc || !out || !n) return GF_EINVAL;
+  if (!doc || !out) return GF_EINVAL;
   int rc = GF_ENOMEM;
-  gf_para *paras = NULL;
-  size_t n_paras = 0;
   walk w = {doc, NULL, NULL, 0};
-  size_t *body = gf_malloc((doc->n_lines + 1) * sizeof *body);
-  unsigned char *brk = gf_malloc(doc->n_lines + 1);
+  gf_para_iter *it = gf_calloc(1, sizeof *it);
   float *tmp = gf_malloc((doc->n_lines + 1) * sizeof *tmp);
   w.g = gf_calloc(doc->n_lines + 1, sizeof *w.g);
   w.pm = gf_calloc(doc->n_pages + 1, sizeof *w.pm);
-  if (!body || !brk || !tmp || !w.g || !w.pm) goto done;
+  if (!it || !tmp || !w.g || !w.pm) goto done;
+  it->doc = doc;
+  it->body = gf_malloc((doc->n_lines + 1) * sizeof *it->body);
+  it->brk = gf_malloc(doc->n_lines + 1);
+  if (!it->body || !it->brk) goto done;
+  const size_t *body = it->body;
   size_t n_body = 0;
   for (size_t i = 0; i < doc->n_lines; i++)
-    if (is_body(doc, &doc->lines[i])) body[n_body++] = i;
+    if (is_body(doc, &doc->lines[i])) it->body[n_body++] = i;
+  it->n_body = n_body;
   measure(&w, body, n_body, tmp);
   /* Mark where paragraphs start.  A blank line breaks only between two
    * body lines of one page: pdftotext leaves blank lines around a footer,
    * and the sentence goes on over the page. */
-  size_t k = 0, n_start = 0;
+  size_t k = 0;
   int blank = 0;
   for (size_t i = 0; i < doc->n_lines; i++) {
     const gf_line *l = &doc->lines[i];
     if (l->flags & GF_LINE_FURNITURE) continue;
     if (k < n_body && body[k] == i) {
-      brk[k] = k == 0 || (blank && doc->lines[body[k - 1]].page == l->page) ||
-               starts_para(&w, body[k - 1], i);
-      n_start += brk[k];
+      it->brk[k] = k == 0 ||
+                   (blank && doc->lines[body[k - 1]].page == l->page) ||
+                   starts_para(&w, body[k - 1], i);
       blank = 0;
       k++;
     } else if (k > 0 && doc->lines[body[k - 1]].page == l->page) {
       blank = 1;
     }
   }
-  paras = gf_calloc(n_start + 1, sizeof *paras);
-  if (!paras) goto done;
-  for (size_t s = 0, e; s < n_body; s = e) {
-    for (e = s + 1; e < n_body && !brk[e]; e++) {}
-    n_paras++;
-    if (build(doc, body + s, e - s, &paras[n_paras - 1])) goto done;
-  }
-  *out = paras;
-  *n = n_paras;
-  paras = NULL;
+  *out = it;
+  it = NULL;
   rc = GF_OK;
 done:
-  gf_paras_free(paras, n_paras);
+  gf_para_iter_free(it);
   gf_free(w.pm);
   gf_free(w.g);
   gf_free(tmp);
-  gf_free(brk);
-  gf_free(body);
   return rc;
+}
+
+int gf_para_iter_next(gf_para_iter *it, const gf_para **para) {
+  if (para) *para = NULL;
+  if (!it || !para) return GF_EINVAL;
+  size_t s = it->next, e;
+  if (s >= it->n_body) return 0;
+  for (e = s + 1; e < it->n_body && !it->brk[e]; e++) {}
+  int rc = build(it, it->body + s, e - s);
+  if (rc) return rc;
+  it->next = e;
+  *para = &it->para;
+  return 1;
+}
+
+void gf_para_iter_rewind(gf_para_iter *it) {
+  if (it) it->next = 0;
+}
+
+int gf_layout_paragraphs(const struct gf_doc *doc, gf_para **out,
+                         size_t *n) {
+  if (out) *out = NULL;
+  if (n) *n = 0;
+  if (!doc || !out || !n) return GF_EINVAL;
+  gf_para_iter *it = NULL;
+  gf_para *paras = NULL;
+  size_t n_paras = 0, cap = 0;
+  const gf_para *p;
+  int rc = gf_para_iter_new(doc, &it);
+  while (rc == GF_OK && (rc = gf_para_iter_next(it, &p)) == 1) {
+    rc = GF_ENOMEM;
+    if (n_paras == cap) {
+      size_t c = cap ? 2 * cap : 16;
+      gf_para *v = gf_realloc(paras, c * sizeof *v);
+      if (!v) break;
+      paras = v;
+      cap = c;
+    }
+    gf_para *q = &paras[n_paras];
+    q->text = gf_malloc(p->len + 1);
+    q->pos = gf_malloc((p->len + 1) * sizeof *q->pos);
+    q->len = p->len;
+    q->is_heading = p->is_heading;
+    n_paras++;
+    if (!q->text || !q->pos) break;
+    memcpy(q->text, p->text, p->len + 1);
+    memcpy(q->pos, p->pos, (p->len + 1) * sizeof *q->pos);
+    rc = GF_OK;
+  }
+  gf_para_iter_free(it);
+  if (rc == GF_OK && !paras && !(paras = gf_calloc(1, sizeof *paras)))
+    rc = GF_ENOMEM;
+  if (rc) {
+    gf_paras_free(paras, n_paras);
+    return rc;
+  }
+  *out = paras;
+  *n = n_paras;
+  return GF_OK;
 }

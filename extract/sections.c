@@ -26,9 +26,25 @@ static const char *const PLAN_WORDS[] = {"计划", "安排", "目标", "任务",
 
 static const char *find(const char *s, size_t len, const char *w) {
   size_t wl = strlen(w);
-  for (size_t j = 0; j + wl <= len; j++)
-    if (memcmp(s + j, w, wl) == 0) return s + j;
+  if (wl == 0) return s;
+  for (const char *p = s, *e = s + len;
+       (p = memchr(p, w[0], (size_t)(e - p))) != NULL; p++)
+    if ((size_t)(e - p) >= wl && memcmp(p, w, wl) == 0) return p;
   return NULL;
+}
+
+/* Where the first 。 ； or ： is, or len.  Each search stops where an
+ * earlier stop was found: run-in headings open long paragraphs. */
+static size_t first_stop(const char *t, size_t len) {
+  static const char *const stops[] = {"。", "；", "："};
+  size_t end = len;
+  for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+    size_t wl = strlen(stops[k]);
+    size_t lim = end + wl - 1 < len ? end + wl - 1 : len;
+    const char *p = find(t, lim, stops[k]);
+    if (p) end = (size_t)(p - t);
+  }
+  return end;
 }
 
 static int has_word(const char *s, size_t len, const char *const *words) {
@@ -143,12 +159,7 @@ size_t gf_sections_feed(gf_sections *s, const char *t, size_t len) {
     if (ov[2 * i] != SIZE_MAX) level = i - 1;
   /* A run-in heading ends at the first 。 (or ；：); a plain one is the
    * whole paragraph, capped so a stray long paragraph stays readable. */
-  size_t end = len;
-  static const char *const stops[] = {"。", "；", "：", NULL};
-  for (size_t i = 0; stops[i]; i++) {
-    const char *p = find(t, len, stops[i]);
-    if (p && (size_t)(p - t) < end) end = (size_t)(p - t);
-  }
+  size_t end = first_stop(t, len);
   size_t cap = end;
   if (cap > 150) { /* 50 Han characters, cut on a character boundary */
     cap = 150;

@@ -50,12 +50,19 @@ typedef struct frag {     /* the items of one text line in one column */
   int col;
   float x0, y0, x1, y1;
   size_t row;
+  size_t band, slot;      /* white-stripe band; chain of overlapping lines */
+  unsigned char fills;    /* reaches the right edge of its column */
+  unsigned char is_new;   /* starts with a list marker or is a number */
+  unsigned char entry;    /* first column: starts a new entry */
+  unsigned char cont;     /* continues the wrapped line above it */
+  unsigned char clash;    /* is_new under a line of its column */
 } frag;
 
 typedef struct cellb {    /* a cell being built */
   gf_buf text;
   int page;               /* 1-based; 0 while empty */
   uint32_t start;
+  size_t split;           /* where the next page's text starts; 0: none */
 } cellb;
 
 typedef struct ttab {     /* a table being built */
@@ -156,6 +163,7 @@ typedef struct page_ctx {
   float ch, gmin;
   iv *cov, *tmp;          /* coverage scratch, n_it entries each */
   size_t *end;            /* region end per group (exclusive) */
+  size_t *n_col;          /* columns of that region */
 } page_ctx;
 
 /* Glyphs of the page that show something and are not furniture. */
@@ -385,6 +393,173 @@ static int cover_add(gf_tables *t, uint64_t pos) {
   return GF_OK;
 }
 
+/* ------------------------------------------------------------- rows */
+
+static int is_cn_digit(int32_t c) {
+  static const int32_t cn[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                               0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                               0x767E, 0x96F6, 0x3007};  /* 一…十百零〇 */
+  for (size_t i = 0; i < sizeof cn / sizeof *cn; i++)
+    if (c == cn[i]) return 1;
+  return 0;
+}
+
+/* Whether the glyphs of f are a number alone or start with a list marker
+ * (一、 （三） 2. (4) 5、): such a line starts a cell, it never goes on
+ * from a wrapped line above. */
+static int starts_new(const item *its, const frag *f) {
+  size_t n = f->b - f->a, i = 0;
+  int numeric = 1, any = 0;
+  for (size_t k = f->a; k < f->b; k++) {
+    int32_t c = its[k].cp;
+    if (c >= '0' && c <= '9')
+      any = 1;
+    else if (c != '.' && c != ',' && c != '%' && c != '-' && c != '+')
+      numeric = 0;
+  }
+  if (numeric && any) return 1;
+  int open = i < n && (its[f->a].cp == 0xFF08 || its[f->a].cp == '(');
+  i += (size_t)open;
+  size_t d = i;
+  int arabic = i < n && its[f->a + i].cp >= '0' && its[f->a + i].cp <= '9';
+  while (i < n && (arabic ? its[f->a + i].cp >= '0' && its[f->a + i].cp <= '9'
+                          : is_cn_digit(its[f->a + i].cp)))
+    i++;
+  if (i == d || i >= n || i - d > 3) return 0;
+  int32_t c = its[f->a + i].cp;
+  if (c == ')' || c == 0xFF09) return 1;
+  if (open) return 0;
+  if (c == 0x3001) return 1;                         /* 、 */
+  if (arabic && (c == '.' || c == 0xFF0E))           /* 2. but not 2.5 */
+    return !(i + 1 < n && its[f->a + i + 1].cp >= '0' &&
+             its[f->a + i + 1].cp <= '9');
+  return 0;
+}
+
+/* Per fragment: does it fill its column, start anew, start an entry of
+ * the first column, continue the line above; and which slot (lines
+ * chained by vertical overlap) of its band it is in. */
+static void mark_fragments(const page_ctx *pc, frag *fr, size_t n_fr,
+                           size_t n_cols, float *colmax,
+                           const frag **last) {
+  for (size_t c = 0; c < n_cols; c++) colmax[c] = -1e30f;
+  for (size_t k = 0; k < n_fr; k++)
+    colmax[fr[k].col] = fmaxf(colmax[fr[k].col], fr[k].x1);
+  size_t slot = 0;
+  float sy1 = 0;
+  for (size_t k = 0; k < n_fr; k++) {
+    frag *f = &fr[k];
+    const item *li = &pc->it[f->b - 1];
+    /* a line ending a sentence does not wrap on, however long */
+    f->fills = f->x1 >= colmax[f->col] - 1.5f * em(li) && li->cp != 0x3002;
+    f->is_new = (unsigned char)starts_new(pc->it, f);
+    if (k == 0 || f->band != fr[k - 1].band) {
+      for (size_t c = 0; c < n_cols; c++) last[c] = NULL;
+      slot++;
+      sy1 = f->y1;
+    } else if (f->y0 >= sy1 - 0.1f * (f->y1 - f->y0)) {
+      slot++;
+      sy1 = f->y1;
+    } else {
+      sy1 = fmaxf(sy1, f->y1);
+    }
+    f->slot = slot;
+    const frag *p = last[f->col];
+    /* wrapped text goes on in the very next line of its column */
+    f->cont = p && p->fills && !f->is_new && p->slot + 1 >= slot;
+    /* A number or marker under a line of the slot above: a new row. */
+    f->clash = f->is_new && p && p->slot + 1 == slot;
+    last[f->col] = f;
+  }
+  /* An entry: a first-column line that goes on from nothing, or that
+   * shares its slot with a clash. */
+  for (size_t k = 0; k < n_fr;) {
+    size_t e = k;
+    int clash = 0;
+    while (e < n_fr && fr[e].slot == fr[k].slot) clash |= fr[e++].clash;
+    for (size_t m = k; m < e; m++) {
+      if (clash) fr[m].cont = 0;
+      fr[m].entry = fr[m].col == 0 && !fr[m].cont;
+    }
+    k = e;
+  }
+}
+
+/* Row numbers for the fragments (sorted by y).  Two layouts: cells
+ * top-aligned (an entry shares its line with the first lines of the other
+ * cells: every line that continues nothing starts a row) or vertically
+ * centred (entries sit between the lines of their row: rows split halfway
+ * between entries).  The entries vote; a tie goes to top.  Returns the
+ * number of rows. */
+static size_t assign_rows(frag *fr, size_t n_fr) {
+  size_t top = 0, centred = 0;
+  for (size_t k = 0; k < n_fr; k++) {
+    if (!fr[k].entry) continue;
+    int aligned = 0, cont = 0;
+    for (size_t m = 0; m < n_fr; m++) {
+      if (m == k || fr[m].col == 0 || fr[m].slot != fr[k].slot) continue;
+      float ov = fminf(fr[m].y1, fr[k].y1) - fmaxf(fr[m].y0, fr[k].y0);
+      if (ov < 0.5f * (fr[k].y1 - fr[k].y0)) continue;
+      aligned = 1;
+      cont |= fr[m].cont;
+    }
+    if (aligned && !cont)
+      top++;
+    else
+      centred++;
+  }
+  size_t row = 0;
+  for (size_t i = 0; i < n_fr;) {
+    size_t j = i;
+    while (j < n_fr && fr[j].band == fr[i].band) j++;
+    if (top >= centred) {
+      int has_entry = 0;
+      size_t r = row;
+      for (size_t k = i; k < j;) {
+        size_t e = k;
+        int entry = 0, cont = 0;
+        while (e < j && fr[e].slot == fr[k].slot) {
+          entry |= fr[e].entry;
+          cont |= fr[e].cont;
+          e++;
+        }
+        /* an entry below a line that wraps on is that row's (centred) */
+        if (k > i && ((entry && has_entry) || !cont)) {
+          r++;
+          has_entry = 0;
+        }
+        has_entry |= entry;
+        for (size_t m = k; m < e; m++) fr[m].row = r;
+        k = e;
+      }
+      row = r + 1;
+    } else {
+      /* centres of the entries; a fragment goes to the nearest one */
+      size_t r = row, n_e = 0;
+      float prev_c = 0;
+      for (size_t k = i; k < j; k++) {
+        if (!fr[k].entry) continue;
+        float c = (fr[k].y0 + fr[k].y1) / 2;
+        for (size_t m = i; m < j; m++) {
+          float yc = (fr[m].y0 + fr[m].y1) / 2;
+          if (n_e == 0 || yc >= (prev_c + c) / 2) fr[m].row = r;
+        }
+        if (n_e) fr[k].row = r;
+        prev_c = c;
+        n_e++;
+        r++;
+      }
+      if (n_e == 0) {
+        for (size_t m = i; m < j; m++) fr[m].row = row;
+        r = row + 1;
+      }
+      row = r;
+    }
+    i = j;
+  }
+  return row;
+}
+
 /* Builds the table of region [g0, g1) with coverage cov[0..nc). */
 static int build_table(page_ctx *pc, size_t g0, size_t g1, const iv *cov,
                        size_t nc, gf_tables *out, ttab *t) {
@@ -393,6 +568,7 @@ static int build_table(page_ctx *pc, size_t g0, size_t g1, const iv *cov,
   frag *fr = NULL;
   size_t n_fr = 0;
   float *gaps = NULL, *tops = NULL;
+  const frag **last = NULL;
   gf_buf tb = {0};
   memset(t, 0, sizeof *t);
   t->n_cols = n_cols;
@@ -410,8 +586,9 @@ static int build_table(page_ctx *pc, size_t g0, size_t g1, const iv *cov,
   for (size_t k = la; k < lb; k++) n_items += pc->ln[k].b - pc->ln[k].a;
   fr = gf_malloc((n_items + 1) * sizeof *fr);
   gaps = gf_malloc((n_items + 1) * sizeof *gaps);
-  tops = gf_malloc((n_items + 1) * sizeof *tops);
-  if (!fr || !gaps || !tops) goto done;
+  tops = gf_malloc((n_cols + 1) * sizeof *tops);
+  last = gf_malloc((n_cols + 1) * sizeof *last);
+  if (!fr || !gaps || !tops || !last) goto done;
   for (size_t k = la; k < lb; k++) {
     const tline *l = &pc->ln[k];
     for (size_t i = l->a; i < l->b; i++) {
@@ -457,39 +634,22 @@ static int build_table(page_ctx *pc, size_t g0, size_t g1, const iv *cov,
   qsort(gaps, n_gaps, sizeof *gaps, cmp_float);
   float lead = n_gaps ? gaps[n_gaps / 2] : 0.2f * pc->ch;
   float band_gap = lead + 0.35f * pc->ch;
-  float right0 = cov[0].b;
 
-  /* Bands split at tall white stripes; inside a band, each new entry of
-   * the first column starts a row (a line that filled the first column
-   * wraps on, a shorter one ended its entry). */
-  size_t row = 0;
-  size_t i = 0;
-  while (i < n_fr) {
+  /* Bands: split at white stripes clearly taller than the leading. */
+  size_t n_bands = 0;
+  for (size_t i = 0; i < n_fr;) {
     float y1 = fr[i].y1;
-    size_t j = i + 1;
-    while (j < n_fr && fr[j].y0 <= y1 + band_gap) {
+    size_t j = i;
+    while (j < n_fr && (j == i || fr[j].y0 <= y1 + band_gap)) {
       y1 = fmaxf(y1, fr[j].y1);
+      fr[j].band = n_bands;
       j++;
     }
-    size_t n_tops = 0;
-    const frag *prev = NULL;
-    for (size_t k = i; k < j; k++) {
-      if (fr[k].col != 0) continue;
-      const item *pl = prev ? &pc->it[prev->b - 1] : NULL;
-      if (!prev || prev->x1 < right0 - 1.2f * em(pl))
-        tops[n_tops++] = fr[k].y0;
-      prev = &fr[k];
-    }
-    if (n_tops == 0) tops[n_tops++] = fr[i].y0;
-    for (size_t k = i; k < j; k++) {
-      float yc = (fr[k].y0 + fr[k].y1) / 2;
-      size_t r = 0;
-      while (r + 1 < n_tops && yc >= tops[r + 1]) r++;
-      fr[k].row = row + r;
-    }
-    row += n_tops;
+    n_bands++;
     i = j;
   }
+  mark_fragments(pc, fr, n_fr, n_cols, tops, last);
+  size_t row = assign_rows(fr, n_fr);
   if (ttab_add_rows(t, row)) goto done;
 
   /* Cells: fragments in reading order (rows were assigned in y order). */
@@ -525,6 +685,7 @@ done:
   free(fr);
   free(gaps);
   free(tops);
+  free(last);
   if (rc) ttab_free(t);
   return rc;
 }
@@ -546,11 +707,17 @@ static int page_tables(const gf_doc *doc, size_t page, gf_tables *out,
   pc.cov = gf_malloc(2 * (pc.n_it + 1) * sizeof *pc.cov);
   pc.tmp = gf_malloc(2 * (pc.n_it + 1) * sizeof *pc.tmp);
   pc.end = gf_malloc((pc.n_gr + 1) * sizeof *pc.end);
-  if (!pc.cov || !pc.tmp || !pc.end) goto done;
+  pc.n_col = gf_malloc((pc.n_gr + 1) * sizeof *pc.n_col);
+  if (!pc.cov || !pc.tmp || !pc.end || !pc.n_col) goto done;
   size_t nc = 0;
-  for (size_t g = 0; g < pc.n_gr; g++) pc.end[g] = grow(&pc, g, &nc);
+  for (size_t g = 0; g < pc.n_gr; g++) {
+    pc.end[g] = grow(&pc, g, &nc);
+    pc.n_col[g] = nc;
+  }
   /* A region that a later start outgrows is a false start (a title line
-   * with a gap that the table's header happens to leave open). */
+   * with a gap that the table's header happens to leave open); so is a
+   * first line that closes a corridor the rest keeps open (a title
+   * spanning columns). */
   size_t g = 0;
   while (g < pc.n_gr) {
     size_t e = pc.end[g];
@@ -560,7 +727,8 @@ static int page_tables(const gf_doc *doc, size_t page, gf_tables *out,
     }
     size_t better = g;
     for (size_t k = g + 1; k < e; k++)
-      if (pc.end[k] > e && pc.end[k] - k > e - g) {
+      if ((pc.end[k] > e && pc.end[k] - k > e - g) ||
+          (k == g + 1 && pc.end[k] == e && pc.n_col[k] > pc.n_col[g])) {
         better = k;
         break;
       }
@@ -590,6 +758,7 @@ done:
   free(pc.cov);
   free(pc.tmp);
   free(pc.end);
+  free(pc.n_col);
   return rc;
 }
 
@@ -633,6 +802,8 @@ static int join(ttab *t, ttab *u) {
       if (!last[c].page) {
         last[c].page = src->page;
         last[c].start = src->start;
+      } else if (!last[c].split) {
+        last[c].split = last[c].text.len;
       }
       cell_append(&last[c], src->text.p, src->text.len);
       if (last[c].text.oom) return GF_ENOMEM;
@@ -677,6 +848,7 @@ static int emit(gf_tables *out, const ttab *t, int number) {
       cell->col = (int)c + 1;
       cell->text = s;
       cell->start = cb->start;
+      cell->split = cb->split ? cb->split : cb->text.len;
     }
   }
   return GF_OK;

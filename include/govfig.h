@@ -235,6 +235,92 @@ GF_API size_t gf_check_rows(const gf_check *chk);
 GF_API size_t gf_check_failed_rows(const gf_check *chk);
 GF_API void gf_check_free(gf_check *chk);
 
+/* ---------------------------------------------------------------- tables
+ * Tables rebuilt from glyph positions (PDF input only; a text document has
+ * none): columns from vertical white corridors, rows from horizontal white
+ * bands and from the first column's entries, wrapped cell text joined in
+ * reading order, running headers and footers left out, a table going on
+ * over a page break joined to its first part (a repeated header row
+ * dropped, a row cut at the page foot finished).  Every cell of the grid is
+ * a row of tables.csv, empty cells included. */
+typedef struct gf_table_cell {
+  const char *doc;    /* file name, as gf_doc_name */
+  int page;           /* 1-based page where the cell's text starts (for an
+                         empty cell, its row's page) */
+  int table;          /* 1-based, in document order */
+  int row, col;       /* 1-based; row 1 is the table's first (header) row */
+  const char *text;   /* the cell's text, lines joined; "" when empty */
+  size_t start;       /* byte offset in the page text of the cell's first
+                         character (0 for an empty cell) */
+  size_t split;       /* a cell going on over a page break: byte offset in
+                         text where the next page's part starts; else the
+                         length of text */
+} gf_table_cell;
+
+typedef struct gf_tables gf_tables;
+
+/* Finds the tables of doc.  opts: 0.  *out (free with gf_tables_free) holds
+ * their cells ordered by table, row, col.  GF_EINVAL, GF_ENOMEM. */
+GF_API int gf_tables_extract(const gf_doc *doc, unsigned opts,
+                             gf_tables **out, gf_error *err);
+/* Number of cells (0 for NULL). */
+GF_API size_t gf_tables_count(const gf_tables *tables);
+/* Cell i (0-based) or NULL when out of range; lives as long as tables. */
+GF_API const gf_table_cell *gf_tables_at(const gf_tables *tables, size_t i);
+GF_API void gf_tables_free(gf_tables *tables);
+/* Writes tables.csv (doc,page,table,row,col,text), header first unless
+ * GF_OPT_NO_HEADER.  GF_EINVAL for NULL arguments, GF_EIO when writing
+ * fails. */
+GF_API int gf_tables_write_csv(const gf_tables *tables, FILE *f,
+                               unsigned opts);
+/* The tables.csv column names, in order, NULL-terminated. */
+GF_API const char *const *gf_tables_columns(void);
+
+/* ---------------------------------------------------------------- parcels
+ * One row of parcels.csv (spec/records.md section 2): a land parcel with
+ * its four boundaries (四至), from table cells or from prose.  All strings
+ * are non-NULL ("" when empty) and live as long as the owning gf_parcels. */
+typedef struct gf_parcel {
+  const char *doc;
+  int page;             /* 1-based page where the description starts */
+  const char *project_no; /* 项目序号 from the table row, "" if none */
+  const char *project;  /* 项目名称 */
+  const char *parcel;   /* the parcel's own name (…地块), "" if none */
+  const char *east, *west, *south, *north; /* "" when not stated */
+  const char *land_use; /* 规划用地性质 from the table row, "" if none */
+  const char *raw;      /* the description as found in the source */
+} gf_parcel;
+
+/* Something a reader should check: a parcel without one of its four
+ * boundaries (the field is left empty, never guessed). */
+typedef struct gf_parcel_warning {
+  int page;             /* 1-based */
+  size_t parcel;        /* index of the parcel row (gf_parcels_at) */
+  const char *message;  /* e.g. "parcel 邮局地块: no 北至 (north)" */
+} gf_parcel_warning;
+
+typedef struct gf_parcels gf_parcels;
+
+/* Finds every parcel of doc: in table rows whose cells describe 四至 and
+ * in prose ("该地块四至范围为：东至…，西至…，南至…，北至…").  opts: 0.
+ * *out is freed with gf_parcels_free.  GF_EINVAL, GF_ENOMEM. */
+GF_API int gf_parcels_extract(const gf_doc *doc, unsigned opts,
+                              gf_parcels **out, gf_error *err);
+GF_API size_t gf_parcels_count(const gf_parcels *parcels);
+/* Row i (0-based) or NULL when out of range. */
+GF_API const gf_parcel *gf_parcels_at(const gf_parcels *parcels, size_t i);
+/* Warnings (see gf_parcel_warning); NULL when i is out of range. */
+GF_API size_t gf_parcels_warning_count(const gf_parcels *parcels);
+GF_API const gf_parcel_warning *gf_parcels_warning_at(
+    const gf_parcels *parcels, size_t i);
+GF_API void gf_parcels_free(gf_parcels *parcels);
+/* Writes parcels.csv with the columns of records.md section 2, header
+ * first unless GF_OPT_NO_HEADER.  GF_EINVAL, GF_EIO when writing fails. */
+GF_API int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f,
+                                unsigned opts);
+/* The parcels.csv column names, in order, NULL-terminated. */
+GF_API const char *const *gf_parcels_columns(void);
+
 /* ---------------------------------------------------------------- text only */
 /* Normalizes UTF-8 text: NFKC, radical look-alikes, full-width forms, stray
  * spaces between CJK and digits removed.  *out (caller frees with gf_free)
@@ -243,7 +329,9 @@ GF_API int gf_normalize(const char *text, size_t len, char **out,
                         size_t *out_len);
 
 /* Reads one number at the start of text (Arabic with separators, Chinese
- * numerals incl. 大写, 百分之…, 九成, mixed 1.2万亿).  On success *consumed
+ * numerals incl. 大写 and 廿 卅, 百分之…, 九成, mixed 1.2万亿 300万五千
+ * 三千25, fractions 四分之一; one that does not terminate, 三分之一, is
+ * rounded half up to 10 significant digits).  On success *consumed
  * is the byte length read (0 = no number there) and *value an exact decimal
  * with magnitudes applied (caller frees with gf_free); *unit "%", "‰" or "". */
 GF_API int gf_numeral_parse(const char *text, size_t len, size_t *consumed,

@@ -86,11 +86,16 @@ typedef struct gf_numeral {
 } gf_numeral;
 /* Reads one number at the start of s.  Arabic: 1327.8, 1,100.9, 1.2万亿,
  * 3.7万; Chinese: 一千三百二十七点八, 两千零五, 一百二十六万零五百八十二,
- * 〇/零/○ (U+25CB) as zero, 十五, 一十五, 二〇二三 (digit by digit), 大写
- * (壹贰叁肆伍陆柒捌玖拾佰仟); percent forms 百分之三点五, 千分之五, 九成
- * (flags say which).  A trailing 万/亿/万亿 is split out in core/mag_*.  The
- * caller gives normalized text (ASCII digits).  Returns 1 when a number was
- * read, 0 when none starts at s. */
+ * 〇/零/○ (U+25CB) as zero, 十五, 一十五, 廿三, 卅, 二〇二三 (digit by
+ * digit), 大写 (壹贰叁肆伍陆柒捌玖拾佰仟); both in one number: 300万五千,
+ * 5亿零二千, 两千零25, 三千25, 八亿3000万 (the Arabic part after 零 or a
+ * unit, below it), 二十点75; percent forms 百分之三点五, 百分之负二点五,
+ * 千分之五, 九成 (flags say which); fractions 四分之一 = 0.25, 万分之五,
+ * exact when the quotient terminates, else rounded half up to 10
+ * significant digits (三分之一 = 0.3333333333).  A sign before the number
+ * (负三) is the caller's.  A trailing 万/亿/万亿 is split out in core/mag_*.
+ * The caller gives normalized text (ASCII digits).  Returns 1 when a number
+ * was read, 0 when none starts at s. */
 int gf_numeral_read(const char *s, size_t len, gf_numeral *out);
 /* Multiplies decimal string v by 10^exp (exp >= 0) exactly, writing to out
  * (cap bytes); trailing ".0…" removed.  Returns 0, or -1 when it won't fit. */

@@ -117,8 +117,23 @@ static size_t src_end(const char *src, const size_t *map, size_t n,
   return end;
 }
 
+static size_t sign_before(const char *t, size_t i);
+
+/* Start of the number at i with a 负 before it (负三), else i. */
+static size_t fu_start(const char *t, size_t i) {
+  size_t sg = sign_before(t, i);
+  return sg && lit(t + i - sg, sg, "负") ? i - sg : i;
+}
+
+/* Does the number at [i, e) stand apart from Han text: no Han character
+ * before it (or before its 负) nor after it? */
+static int apart(const char *t, size_t n, size_t i, size_t e) {
+  return !gf_is_han(cp_before(t, fu_start(t, i))) &&
+         !gf_is_han(cp_at(t, n, e));
+}
+
 /* Is the one-character Chinese number at [i, e) a real count?  Only before
- * a unit (一个, 三次) outside idioms, or standing alone ((一), 一、). */
+ * a unit (一个, 三次) outside idioms, or standing alone ((一), 一、, 负三). */
 static int single_ok(const char *t, size_t n, size_t i, size_t e) {
   for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
     if (lit(t + i, n - i, idioms[k])) return 0;
@@ -132,7 +147,49 @@ static int single_ok(const char *t, size_t n, size_t i, size_t e) {
     }
     return 1;
   }
-  return !gf_is_han(cp_before(t, i)) && !gf_is_han(cp_at(t, n, e));
+  return apart(t, n, i, e);
+}
+
+/* One 大写 character is mostly a word (陆港, 大陆, 队伍): a number only
+ * standing apart from Han text and Latin letters or digits (壹, 拾), or as
+ * an amount in 元/圆 (壹元整). */
+static int daxie_ok(const char *t, size_t n, size_t i, size_t e) {
+  int32_t l = cp_before(t, fu_start(t, i));
+  if (gf_is_han(l) || is_ascii_alnum(l)) return 0;
+  if (lit(t + e, n - e, "元") || lit(t + e, n - e, "圆")) return 1;
+  return apart(t, n, i, e) && !is_ascii_alnum(cp_at(t, n, e));
+}
+
+/* Quotes and title marks: “八五”普法 is a name, like “十四五”. */
+static int is_quote(int32_t cp) {
+  return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) ||
+         (cp >= 0x300A && cp <= 0x300F);
+}
+
+/* 三三, 七七 standing apart: two plain digits (not 零, 两 or 大写) read
+ * digit by digit.  In text (七八个, 三五年, “八五”) they stay a range, a
+ * word or a name, and digits on two lines (五\n一) are two.  [i, e) is the
+ * first digit, k the length of the second; writes val. */
+static int pair_ok(const char *t, size_t n, const size_t *map, size_t i,
+                   size_t e, size_t k, char *val) {
+  gf_numeral a, b;
+  size_t f = e + k;
+  if (map[e] - map[i] != e - i) return 0;
+  if (!gf_numeral_read(t + i, e - i, &a) || !gf_numeral_read(t + e, k, &b))
+    return 0;
+  if (a.flags != GF_NUMF_CHINESE || b.flags != GF_NUMF_CHINESE ||
+      strlen(a.value) != 1 || strlen(b.value) != 1 || b.len != k ||
+      a.value[0] == '0' || b.value[0] == '0' || lit(t + i, e - i, "两") ||
+      lit(t + e, k, "两"))
+    return 0;
+  int32_t l = cp_before(t, fu_start(t, i)), r = cp_at(t, n, f);
+  if (gf_numeral_char(t + f, n - f) || is_ascii_alnum(l) ||
+      is_ascii_alnum(r) || is_quote(l) || is_quote(r) || !apart(t, n, i, f))
+    return 0;
+  val[0] = a.value[0];
+  val[1] = b.value[0];
+  val[2] = '\0';
+  return 1;
 }
 
 /* The sign before a number at i, if any: its length, else 0. */
@@ -148,8 +205,9 @@ static size_t sign_before(const char *t, size_t i) {
 
 /* One number at i (a digit or a numeral character).  Returns the end of
  * what the scan should skip; *ok says whether a number was reported. */
-static size_t one(const char *t, size_t n, size_t i, int *ok, size_t *rs,
-                  size_t *re, char *val, int *neg, const char **unit) {
+static size_t one(const char *t, size_t n, const size_t *map, size_t i,
+                  int *ok, size_t *rs, size_t *re, char *val, int *neg,
+                  const char **unit) {
   gf_numeral num;
   int arabic = is_digit(t[i]);
   *ok = 0;
@@ -180,14 +238,18 @@ static size_t one(const char *t, size_t n, size_t i, int *ok, size_t *rs,
     }
   } else {
     size_t k = gf_numeral_char(t + e, n - e);
-    gf_unit_match u;
-    if (k && !gf_unit_read(t + e, n - e, 0, &u))
-      return skip_run(t, n, i); /* 十四五, 三五年, 七八个 */
-    /* one 大写 character is a word (陆港, 队伍), never a whole amount */
     size_t one_len = gf_numeral_char(t + i, n - i);
-    if (num.len == one_len &&
-        ((num.flags & GF_NUMF_DAXIE) || !single_ok(t, n, i, e)))
-      return e;
+    gf_unit_match u;
+    if (k && num.len == one_len && pair_ok(t, n, map, i, e, k, val)) {
+      e += k;
+    } else {
+      if (k && !gf_unit_read(t + e, n - e, 0, &u))
+        return skip_run(t, n, i); /* 十四五, 三五年, 七八个 */
+      if (num.len == one_len &&
+          !((num.flags & GF_NUMF_DAXIE) ? daxie_ok(t, n, i, e)
+                                        : single_ok(t, n, i, e)))
+        return e;
+    }
   }
   *unit = "";
   size_t m;
@@ -268,7 +330,7 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
     size_t rs, re;
     char val[GF_NUM_MAX];
     const char *unit;
-    size_t next = one(t, n, i, &ok, &rs, &re, val, &neg, &unit);
+    size_t next = one(t, n, map, i, &ok, &rs, &re, val, &neg, &unit);
     if (ok) {
       rc = push(ns, map[rs], src_end(text, map, n, re), val, neg, unit);
       if (rc) goto fail;

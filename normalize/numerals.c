@@ -108,8 +108,9 @@ void gf_decimal_canon(char *v) {
 
 /* ---------------------------------------------------------------- tokens */
 
-/* T_ZERO is only a state: a 零 between units (两千零五). */
-enum { T_NONE, T_DIGIT, T_UNIT, T_BIG, T_POINT, T_ZERO };
+/* T_ZERO is only a state: a 零 between units (两千零五).  T_TENS is a
+ * digit and 十 in one character: 廿 (20), 卅 (30). */
+enum { T_NONE, T_DIGIT, T_UNIT, T_BIG, T_POINT, T_ZERO, T_TENS };
 
 typedef struct tok {
   int kind;
@@ -136,16 +137,22 @@ static const struct {
     {"百", T_UNIT, 2, 0},  {"佰", T_UNIT, 2, 1},  {"千", T_UNIT, 3, 0},
     {"仟", T_UNIT, 3, 1},  {"万", T_BIG, 4, 0},   {"萬", T_BIG, 4, 1},
     {"亿", T_BIG, 8, 0},   {"億", T_BIG, 8, 1},   {"点", T_POINT, 0, 0},
-    {"點", T_POINT, 0, 0},
+    {"點", T_POINT, 0, 0}, {"廿", T_TENS, 2, 0},  {"卅", T_TENS, 3, 0},
 };
 
+/* The table scans call this for every entry: two cheap byte checks
+ * first, as most Han characters share their lead byte. */
 static size_t lit(const char *s, size_t len, const char *t) {
+  if (len == 0 || s[0] != t[0]) return 0;
+  if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
   size_t n = strlen(t);
   return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }
 
 static tok next_tok(const char *s, size_t len) {
   tok t = {T_NONE, 0, 0, 0};
+  /* every numeral character is three bytes of UTF-8: ASCII never is one */
+  if (len < 3 || (unsigned char)s[0] < 0xE0) return t;
   for (size_t i = 0; i < sizeof chars / sizeof chars[0]; i++) {
     size_t n = lit(s, len, chars[i].text);
     if (n) {
@@ -243,6 +250,18 @@ static unsigned long long pow10u(int e) {
 static size_t read_fraction(const char *s, size_t len, char *core, size_t *o,
                             unsigned *flags) {
   size_t i = 0;
+  if (len && is_digit(s[0])) {
+    /* 二十点75: Arabic digits after a Chinese 点; 三点30分 is a time */
+    while (i < len && is_digit(s[i])) i++;
+    if (lit(s + i, len - i, "分") || next_tok(s + i, len - i).kind != T_NONE ||
+        (i < len && (s[i] == '.' || s[i] == ',')))
+      return 0;
+    if (*o + i + 2 >= GF_NUM_MAX) return (size_t)-1;
+    core[(*o)++] = '.';
+    memcpy(core + *o, s, i);
+    *o += i;
+    return i;
+  }
   for (;;) {
     tok t = next_tok(s + i, len - i);
     if (t.kind != T_DIGIT) break;
@@ -284,6 +303,36 @@ static int read_digitwise(const char *s, size_t len, size_t n,
   out->mag_off = i;
   out->len = i + m;
   return finish(out);
+}
+
+/* 两千零25, 三千25, 八亿3000万: an Arabic integer closing a Chinese number
+ * after 零 or a unit, below 10^lim (the last unit).  Stores its value and
+ * its own trailing 万/亿 (exponent, offset); returns its length or 0.
+ * 一万2千, 三千25.5 and 三万2023年 (a line break before a date) are not
+ * one number. */
+static size_t arabic_lower(const char *s, size_t len, int lim,
+                           unsigned long long *v, int *mag, size_t *mag_off) {
+  gf_numeral a;
+  memset(&a, 0, sizeof a);
+  if (!len || !is_digit(s[0]) || !read_arabic(s, len, &a)) return 0;
+  size_t nv = strlen(a.value);
+  if ((a.flags & GF_NUMF_GROUPED) || strchr(a.value, '.') ||
+      strcmp(a.value, "0") == 0 || nv > (size_t)lim)
+    return 0;
+  if (a.len < len) {
+    char c = s[a.len];
+    if (next_tok(s + a.len, len - a.len).kind != T_NONE || c == '.' ||
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      return 0;
+    static const char *const dates[] = {"年", "月", "日", "号", "时"};
+    for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++)
+      if (lit(s + a.len, len - a.len, dates[k])) return 0;
+  }
+  *v = 0;
+  for (size_t k = 0; k < nv; k++) *v = *v * 10 + (unsigned)(a.value[k] - '0');
+  *mag = a.mag_exp;
+  *mag_off = a.mag_off;
+  return a.len;
 }
 
 /* Positional Chinese numerals: sections of 十百千 under 万 and 亿. */
@@ -363,6 +412,13 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
       last_small = t.val;
       prev = T_UNIT;
       prev_exp = t.val;
+    } else if (t.kind == T_TENS) {
+      /* 廿三, 一百廿: 廿 stands where a digit and 十 would */
+      if (last_small <= 1 || prev == T_DIGIT) break;
+      if (!add_ok(&sec, (unsigned long long)t.val * 10)) return 0;
+      last_small = 1;
+      prev = T_UNIT;
+      prev_exp = 1;
     } else if (t.kind == T_BIG) {
       unsigned long long g = sec;
       if (num > 0 && prev == T_DIGIT) g += (unsigned long long)num;
@@ -427,19 +483,35 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
     break;
   }
   if (end == 0) return 0;
-  unsigned long long v = yi;
+  unsigned long long v = yi, low = 0;
   if (!add_ok(&v, wan) || !add_ok(&v, sec) || !add_ok(&v, tail)) return 0;
   if (num > 0 && !add_ok(&v, (unsigned long long)num)) return 0;
+  int low_mag = 0;
+  size_t n_low = 0, low_off = 0;
+  if (!tail_done && num < 0 && prev_exp >= 2 && i < len && is_digit(s[i]) &&
+      (zero_gap || prev == T_UNIT || prev == T_BIG))
+    n_low = arabic_lower(s + i, len - i, prev_exp, &low, &low_mag, &low_off);
+  if (n_low) {
+    if (!add_ok(&v, low)) return 0;
+    end = i + n_low;
+    last_big = 0;
+  }
   out->flags |= GF_NUMF_CHINESE;
   if (daxie) out->flags |= GF_NUMF_DAXIE;
   out->len = end;
   out->mag_off = end;
   out->mag_exp = 0;
   snprintf(out->core, sizeof out->core, "%llu", v);
+  if (n_low && low_mag) {
+    out->mag_exp = low_mag; /* 八亿3000万: the Arabic part's own 万 */
+    out->mag_off = i + low_off;
+  }
   if (last_big) {
     /* nothing lower follows the last 万/亿: a trailing magnitude */
     out->mag_exp = big_pair ? 12 : prev_exp;
     out->mag_off = big_pair ? prev_big_off : big_off;
+  }
+  if (out->mag_exp) {
     char tmp[GF_NUM_MAX];
     if (shift(out->core, -out->mag_exp, tmp, sizeof tmp)) return 0;
     memcpy(out->core, tmp, sizeof tmp);
@@ -449,8 +521,50 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
 
 /* ---------------------------------------------------------------- reading */
 
+/* 300万五千, 5亿零二千: a Chinese lower part after an Arabic integer and
+ * its 万/亿, below that magnitude.  Only 零 or a digit with its unit starts
+ * one, so 3万人, 3万五年 and 200万千瓦 read as before.  Updates out (read
+ * by read_arabic) when one is found. */
+static void chinese_lower(const char *s, size_t len, gf_numeral *out) {
+  size_t at = out->len, z = 0;
+  tok t = next_tok(s + at, len - at);
+  if (t.kind == T_DIGIT && t.val == 0 && !t.daxie) {
+    z = t.len;
+    t = next_tok(s + at + z, len - at - z);
+  }
+  if (t.kind != T_DIGIT || t.val == 0) return;
+  size_t b = at + z + t.len;
+  tok t1 = next_tok(s + b, len - b);
+  if (t1.kind != T_UNIT && !(z && t1.kind == T_NONE)) return;
+  gf_numeral lo;
+  memset(&lo, 0, sizeof lo);
+  gf_decimal_canon(out->core);
+  if (strchr(out->core, '.') || strcmp(out->core, "0") == 0 ||
+      !read_chinese(s + at + z, len - at - z, &lo) || strchr(lo.value, '.'))
+    return;
+  size_t nv = strlen(lo.value), nc = strlen(out->core);
+  char v[GF_NUM_MAX], core[GF_NUM_MAX];
+  if (nv > (size_t)out->mag_exp || nc + (size_t)out->mag_exp + 1 > sizeof v)
+    return;
+  memcpy(v, out->core, nc);
+  memset(v + nc, '0', (size_t)out->mag_exp - nv);
+  memcpy(v + nc + out->mag_exp - nv, lo.value, nv + 1);
+  if (shift(v, -lo.mag_exp, core, sizeof core)) return;
+  memcpy(out->core, core, sizeof core);
+  out->flags |= GF_NUMF_CHINESE | (lo.flags & GF_NUMF_DAXIE);
+  out->len = at + z + lo.len;
+  out->mag_exp = lo.mag_exp;
+  out->mag_off = lo.mag_exp ? at + z + lo.mag_off : out->len;
+}
+
 static int read_plain(const char *s, size_t len, gf_numeral *out) {
-  if (len && is_digit(s[0])) return read_arabic(s, len, out);
+  if (len && is_digit(s[0])) {
+    if (!read_arabic(s, len, out)) return 0;
+    if (out->mag_exp == 0) return 1;
+    size_t n = out->len;
+    chinese_lower(s, len, out);
+    return out->len == n || finish(out);
+  }
   return read_chinese(s, len, out);
 }
 
@@ -480,6 +594,131 @@ static int read_cheng(const char *s, size_t len, int d, gf_numeral *out) {
   return 1;
 }
 
+/* y / x as a decimal string (y a canonical non-negative decimal, x > 0):
+ * exact when the quotient terminates within the buffer, else rounded half
+ * up to 10 significant digits (三分之一 is 0.3333333333, 三分之二
+ * 0.6666666667), or to a whole number when the integer part already has
+ * 10 digits or more.  0 when it does not fit. */
+#define RATIO_SIG 10
+static int divide(const char *y, unsigned long long x, char *out,
+                  size_t cap) {
+  int neg;
+  size_t a, b, c, d;
+  if (x == 0 || x > ULLONG_MAX / 10 || !split(y, &neg, &a, &b, &c, &d) ||
+      neg)
+    return 0;
+  /* y = N / 10^k with N the digits of y; quotient digits of N / x */
+  char dig[3 * GF_NUM_MAX];
+  size_t n = 0, k = d - c;
+  unsigned long long r = 0;
+  for (size_t j = a; j < d; j++) {
+    if (j == b) j = c;
+    if (j >= d) break;
+    r = r * 10 + (unsigned)(y[j] - '0');
+    dig[n++] = (char)('0' + r / x);
+    r %= x;
+  }
+  size_t n_int = n; /* digits before the point of N / x */
+  /* Terminating: x / gcd(N, x) has no prime factor but 2 and 5. */
+  unsigned long long g = x, h = r, q;
+  while (h) {
+    unsigned long long m = g % h;
+    g = h;
+    h = m;
+  }
+  q = x / g;
+  while (q % 2 == 0) q /= 2;
+  while (q % 5 == 0) q /= 5;
+  int up = 0;
+  if (q == 1) {
+    while (r != 0) {
+      if (n + 1 >= sizeof dig) return 0;
+      r *= 10;
+      dig[n++] = (char)('0' + r / x);
+      r %= x;
+    }
+  } else {
+    /* keep RATIO_SIG digits from the first non-zero one, and at least the
+     * whole part of y / x (its first n_int - k digits); dig[keep] rounds */
+    size_t fz = 0, keep;
+    for (;;) {
+      while (fz < n && dig[fz] == '0') fz++;
+      keep = fz + RATIO_SIG;
+      if (keep < n_int - k) keep = n_int - k;
+      if (fz < n && n > keep) break;
+      if (n + 1 >= sizeof dig) return 0;
+      r *= 10;
+      dig[n++] = (char)('0' + r / x);
+      r %= x;
+    }
+    up = dig[keep] >= '5';
+    n = keep;
+    for (size_t j = n; up && j-- > 0;) {
+      if (dig[j] < '9') {
+        dig[j]++;
+        up = 0;
+      } else {
+        dig[j] = '0';
+      }
+    }
+    /* digits dropped inside N / x's whole part are fractions of y / x */
+    for (; n < n_int; n++) dig[n] = '0';
+  }
+  char v[3 * GF_NUM_MAX + 4];
+  size_t o = 0;
+  if (up) v[o++] = '1'; /* 9.99999999995 -> 10 */
+  memcpy(v + o, dig, n_int);
+  o += n_int;
+  if (o == 0) v[o++] = '0';
+  if (n > n_int) {
+    v[o++] = '.';
+    memcpy(v + o, dig + n_int, n - n_int);
+    o += n - n_int;
+  }
+  v[o] = '\0';
+  return shift(v, -(long)k, out, cap) == 0;
+}
+
+/* X分之Y at s + at (after X, whose value is x): Y / X in out.  Returns 1
+ * when read. */
+static int read_ratio(const char *s, size_t len, size_t at,
+                      unsigned long long x, gf_numeral *out) {
+  size_t p = lit(s + at, len - at, "分之");
+  if (!p) return 0;
+  gf_numeral y;
+  memset(&y, 0, sizeof y);
+  p += at;
+  if (!read_plain(s + p, len - p, &y)) return 0;
+  gf_numeral r;
+  memset(&r, 0, sizeof r);
+  if (!divide(y.value, x, r.core, sizeof r.core)) return 0;
+  r.len = r.mag_off = p + y.len;
+  r.flags = GF_NUMF_CHINESE | (y.flags & GF_NUMF_DAXIE);
+  if (!finish(&r)) return 0;
+  *out = r;
+  return 1;
+}
+
+/* The X of X分之Y: a whole number without magnitude, else 0. */
+static unsigned long long ratio_base(const gf_numeral *r) {
+  unsigned long long x = 0;
+  if (r->mag_exp || strlen(r->value) > 18) return 0;
+  for (const char *p = r->value; *p; p++) {
+    if (!is_digit(*p)) return 0;
+    x = x * 10 + (unsigned)(*p - '0');
+  }
+  return x;
+}
+
+/* A minus sign: 负 - −. */
+static size_t minus_len(const char *s, size_t len) {
+  size_t n;
+  if ((n = lit(s, len, "负")) || (n = lit(s, len, "-")) ||
+      (n = lit(s, len, "\xE2\x88\x92")))
+    return n;
+  return 0;
+}
+
 int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
   if (!out) return 0;
   memset(out, 0, sizeof *out);
@@ -489,6 +728,9 @@ int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
   size_t p;
   if ((p = lit(s, len, "百分之")) || (p = lit(s, len, "千分之"))) {
     unsigned pf = lit(s, len, "百") ? GF_NUMF_PERCENT : GF_NUMF_PERMILLE;
+    /* 百分之负二点五: the sign sits inside the percent form */
+    size_t sg = minus_len(s + p, len - p);
+    p += sg;
     size_t b = lit(s + p, len - p, "百");
     tok nx = next_tok(s + p + b, len - p - b);
     if (b && pf == GF_NUMF_PERCENT && nx.kind != T_DIGIT &&
@@ -498,13 +740,21 @@ int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
     } else if (!read_plain(s + p, len - p, &r)) {
       return 0;
     }
+    if (sg && strlen(r.value) + 2 > sizeof out->core) return 0;
     out->len = p + r.len;
     out->flags = r.flags | pf | GF_NUMF_CHINESE;
-    memcpy(out->core, r.value, sizeof out->core);
+    if (sg) out->core[0] = '-';
+    memcpy(out->core + (sg ? 1 : 0), r.value, strlen(r.value) + 1);
     out->mag_off = out->len;
     return finish(out);
   }
+  /* 万分之五: parts per ten thousand, a plain fraction */
+  if ((p = lit(s, len, "万分之")) != 0)
+    return read_ratio(s, len, p - strlen("分之"), 10000, out);
   if (!read_plain(s, len, &r)) return 0;
+  /* 四分之一, 三分之二: X分之Y */
+  unsigned long long x = ratio_base(&r);
+  if (x && read_ratio(s, len, r.len, x, out)) return 1;
   /* 九成 / 七成五: one plain Chinese digit before 成 */
   tok t = next_tok(s, len);
   if (t.kind == T_DIGIT && t.val > 0 && r.len == t.len && r.mag_exp == 0) {

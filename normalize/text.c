@@ -31,17 +31,18 @@ size_t gf_utf8_decode(const char *s, size_t len, int32_t *cp) {
     if (cp) *cp = (int32_t)c;
     return 1;
   }
-  /* Lead byte: length, payload bits, smallest value that needs them. */
+  /* Lead byte: length, payload bits, smallest value that needs them.
+   * Three bytes first: that is every Han character. */
   size_t n;
   uint32_t v, min;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    v = c & 0x1F;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
+  if ((c & 0xF0) == 0xE0) {
     n = 3;
     v = c & 0x0F;
     min = 0x800;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    v = c & 0x1F;
+    min = 0x80;
   } else if (c >= 0xF0 && c <= 0xF4) {
     n = 4;
     v = c & 0x07;
@@ -175,26 +176,47 @@ static int is_alnum(unsigned char c) {
          (c >= 'a' && c <= 'z');
 }
 
-/* Appends n map entries from, from + step, ...: written in place rather
- * than pushed one by one, as the map is the hot path (8 bytes per output
- * byte). */
-static void map_put(state *st, size_t from, size_t n, size_t step) {
+/* Room for n more map entries, or NULL (no map wanted, or out of memory):
+ * entries are written in place rather than pushed one by one, as the map
+ * is the hot path (8 bytes per output byte). */
+static size_t *map_room(state *st, size_t n) {
   gf_offs *m = &st->m;
-  if (!st->want_map || m->oom) return;
+  if (!st->want_map || m->oom) return NULL;
   if (m->cap - m->len < n) {
     size_t cap = m->cap ? m->cap : 64;
     while (cap - m->len < n) cap *= 2;
     size_t *v = gf_realloc(m->v, cap * sizeof *v);
     if (!v) {
       m->oom = 1;
-      return;
+      return NULL;
     }
     m->v = v;
     m->cap = cap;
   }
   size_t *w = m->v + m->len;
-  for (size_t k = 0; k < n; k++) w[k] = from + k * step;
   m->len += n;
+  return w;
+}
+
+/* Appends n map entries from, from + step, ... */
+static void map_put(state *st, size_t from, size_t n, size_t step) {
+  size_t *w = map_room(st, n);
+  if (w)
+    for (size_t k = 0; k < n; k++) w[k] = from + k * step;
+}
+
+/* Appends n bytes to the output.  reserve() made room for the whole input,
+ * which the output rarely outgrows: the buffer's growth check is the
+ * exception, not a call per character. */
+static void put(state *st, const char *p, size_t n) {
+  gf_buf *b = &st->b;
+  if (b->oom || b->cap - b->len <= n) {
+    gf_buf_put(b, p, n);
+    return;
+  }
+  memcpy(b->p + b->len, p, n);
+  b->len += n;
+  b->p[b->len] = '\0';
 }
 
 /* Before the first byte of a character: a pending whitespace run survives as
@@ -204,7 +226,7 @@ static void flush_space(state *st, unsigned char next) {
   if (!st->pend) return;
   st->pend = 0;
   if (st->b.len && st->last_alnum && is_alnum(next)) {
-    gf_buf_putc(&st->b, ' ');
+    put(st, " ", 1);
     map_put(st, st->pend_at, 1, 0);
   }
 }
@@ -214,9 +236,27 @@ static void flush_space(state *st, unsigned char next) {
 static void emit(state *st, const char *p, size_t n, size_t from,
                  size_t step) {
   flush_space(st, (unsigned char)p[0]);
-  gf_buf_put(&st->b, p, n);
+  put(st, p, n);
   map_put(st, from, n, step);
   st->last_alnum = is_alnum((unsigned char)p[n - 1]);
+}
+
+/* A unified ideograph (U+4E00..U+9FFF) at p, three bytes available: lead
+ * E4 (from B8 on) to E9 and two continuation bytes. */
+static int is_uro(const unsigned char *p) {
+  return (p[0] == 0xE4 ? p[1] >= 0xB8 : p[0] >= 0xE5 && p[0] <= 0xE9) &&
+         (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+/* A run of n bytes of unified ideographs, copied as they are: every byte
+ * maps to the start of its character. */
+static void emit_han(state *st, const char *p, size_t n, size_t from) {
+  flush_space(st, (unsigned char)p[0]);
+  put(st, p, n);
+  size_t *w = map_room(st, n);
+  if (w)
+    for (size_t k = 0; k < n; k += 3) w[k] = w[k + 1] = w[k + 2] = from + k;
+  st->last_alnum = 0;
 }
 
 static int32_t fullwidth_punct(int32_t cp) {
@@ -339,8 +379,13 @@ int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
       goto fail;
     }
     if (cp >= 0x4E00 && cp <= 0x9FFF) {
-      /* Unified ideographs, most of the text, never change under NFKC. */
-      emit(&st, src + i, k, i, 0);
+      /* Unified ideographs, most of the text, never change under NFKC:
+       * a run of them is copied at once. */
+      size_t j = i + k;
+      while (len - j >= 3 && is_uro((const unsigned char *)src + j)) j += 3;
+      emit_han(&st, src + i, j - i, i);
+      i = j;
+      continue;
     } else if (is_removed(cp)) {
       /* Nothing: neither text nor a word break. */
     } else if (is_space(cp)) {

@@ -73,8 +73,11 @@ static int is_ascii_alnum(char c) {
          (c >= 'A' && c <= 'Z');
 }
 
+/* The table scans call this for every entry: two cheap byte checks
+ * first, as most Han characters share their lead byte. */
 static size_t lit(const char *s, size_t len, const char *t) {
-  if (len == 0 || s[0] != t[0]) return 0; /* cheap first-byte filter */
+  if (len == 0 || s[0] != t[0]) return 0;
+  if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
   size_t n = strlen(t);
   return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }

@@ -7,8 +7,13 @@
  * median seconds and peak resident memory (wait4's rusage), the same for
  * `govfig extract -j 2`, govfig's peak memory on SHORT.pdf, and the
  * text-only throughput on TEXT.txt repeated to at least 50 MB in this
- * process, single thread.  A benchmark, not a test: it asserts nothing. */
+ * process, single thread.  With BATCH_DIR (a directory of PDFs, e.g. 20
+ * copies of a sample): the batch with -j 1 and -j 2 (speedup of the
+ * medians) and the peak memory of -j 2 on 1, 5, 20 and 60 inputs (the
+ * directory's files repeated), which should not grow with the count.
+ * A benchmark, not a test: it asserts nothing. */
 #define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,10 +161,76 @@ static void text_path(const char *path) {
          ru.ru_maxrss / 1024);
 }
 
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A batch: -j 1 against -j 2 on the PDFs of dir, then -j 2's peak memory
+ * as the number of inputs grows. */
+static void batch(const char *govfig, const char *dir, const char *out,
+                  int pairs) {
+  enum { MAX_FILES = 64, MAX_INPUTS = 60 };
+  char *files[MAX_FILES];
+  int n = 0;
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  while (d && n < MAX_FILES && (e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (len < 5 || strcmp(e->d_name + len - 4, ".pdf") != 0) continue;
+    size_t size = strlen(dir) + len + 2;
+    if (!(files[n] = malloc(size))) break;
+    snprintf(files[n++], size, "%s/%s", dir, e->d_name);
+  }
+  if (d) closedir(d);
+  if (n == 0) {
+    fprintf(stderr, "bench: %s: no PDF files\n", dir);
+    return;
+  }
+  qsort(files, (size_t)n, sizeof *files, cmp_str);
+  char *argv[8 + MAX_INPUTS];
+  int head = 0;
+  argv[head++] = (char *)govfig;
+  argv[head++] = "extract";
+  argv[head++] = "-q";
+  argv[head++] = "-o";
+  argv[head++] = (char *)out;
+  argv[head++] = "-j";
+  int jpos = head++;
+  for (int i = 0; i < n; i++) argv[head + i] = files[i];
+  argv[head + n] = NULL;
+  double w1[32], w2[32];
+  long rss1 = 0, rss2 = 0;
+  for (int i = 0; i < pairs; i++) {
+    argv[jpos] = "1";
+    run r1 = spawn(argv);
+    argv[jpos] = "2";
+    run r2 = spawn(argv);
+    w1[i] = r1.wall;
+    w2[i] = r2.wall;
+    if (r1.rss_kb > rss1) rss1 = r1.rss_kb;
+    if (r2.rss_kb > rss2) rss2 = r2.rss_kb;
+  }
+  double m1 = median(w1, pairs), m2 = median(w2, pairs);
+  printf("batch of %d files: -j 1 %.3f s (%ld MB), -j 2 %.3f s (%ld MB): "
+         "speedup %.2fx\n",
+         n, m1, rss1 / 1024, m2, rss2 / 1024, m2 > 0 ? m1 / m2 : 0.0);
+  static const int counts[] = {1, 5, 20, 60};
+  printf("peak RSS of -j 2 by number of inputs:");
+  for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+    for (int i = 0; i < counts[c]; i++) argv[head + i] = files[i % n];
+    argv[head + counts[c]] = NULL;
+    argv[jpos] = "2";
+    run r = spawn(argv);
+    printf(" %d: %ld MB%s", counts[c], r.rss_kb / 1024,
+           c + 1 < sizeof counts / sizeof *counts ? "," : "\n");
+  }
+  for (int i = 0; i < n; i++) free(files[i]);
+}
+
 int main(int argc, char **argv) {
   if (argc < 5) {
     fprintf(stderr, "usage: bench GOVFIG LONG.pdf SHORT.pdf TEXT.txt "
-                    "[PAIRS]\n");
+                    "[PAIRS [BATCH_DIR]]\n");
     return 2;
   }
   int pairs = argc > 5 ? atoi(argv[5]) : 5;
@@ -168,11 +239,11 @@ int main(int argc, char **argv) {
   if (!mkdtemp(out)) return 1;
   char cores[16];
   snprintf(cores, sizeof cores, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
-  char *const gv1[] = {argv[1], "extract", "-q", "-o", out,
+  char *const gv1[] = {argv[1], "extract", "-q", "-j", "1", "-o", out,
                        argv[2], NULL};
-  char *const gv2[] = {argv[1], "extract", "-q", "-o", out,
+  char *const gv2[] = {argv[1], "extract", "-q", "-j", "2", "-o", out,
                        argv[2], NULL};
-  char *const gvs[] = {argv[1], "extract", "-q", "-o", out,
+  char *const gvs[] = {argv[1], "extract", "-q", "-j", "1", "-o", out,
                        argv[3], NULL};
   char *const pt[] = {"pdftotext", argv[2], "/dev/null", NULL};
   char *const pts[] = {"pdftotext", argv[3], "/dev/null", NULL};
@@ -184,6 +255,7 @@ int main(int argc, char **argv) {
   compare("long report, -j 2", gv2, pt, pairs);
   compare("short report, -j 1", gvs, pts, pairs);
   text_path(argv[4]);
+  if (argc > 6) batch(argv[1], argv[6], out, pairs);
   char *const rm[] = {"rm", "-rf", out, NULL};
   spawn(rm);
   return 0;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench: builds a ~150-page report by repeating the sample five times
-# (pdfunite, poppler-utils) and runs tests/bench.c on it.
+# (pdfunite, poppler-utils) and a batch of 20 copies of the sample, and runs
+# tests/bench.c on them.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -12,4 +13,11 @@ s=$top/samples/licheng-2023.pdf
 pdfunite "$s" "$s" "$s" "$s" "$s" "$tmp/long.pdf"
 pdftotext "$s" "$tmp/sample.txt"
 echo "long report: $(pdfinfo "$tmp/long.pdf" | awk '/^Pages/ {print $2}') pages; short report: $(pdfinfo "$s" | awk '/^Pages/ {print $2}') pages"
-"$BENCH" "$GOVFIG" "$tmp/long.pdf" "$s" "$tmp/sample.txt" "${PAIRS:-5}"
+mkdir "$tmp/batch"
+i=10
+while [ $i -lt 30 ]; do
+  cp "$s" "$tmp/batch/r$i.pdf"
+  i=$((i + 1))
+done
+"$BENCH" "$GOVFIG" "$tmp/long.pdf" "$s" "$tmp/sample.txt" "${PAIRS:-5}" \
+  "$tmp/batch"

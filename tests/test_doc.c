@@ -226,7 +226,33 @@ static void make_pdf(char path[64], const char *const *objs, size_t n) {
   temp_file(path, buf, len);
 }
 
+/* A page that only shows a picture: a scan, which needs OCR. */
 static void test_doc_no_text_layer(void **state) {
+  (void)state;
+  static const char *const objs[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+      " /Resources << /XObject << /Im1 5 0 R >> >> >>",
+      "<< /Length 30 >>\nstream\nq 595 0 0 842 0 0 cm /Im1 Do Q\n"
+      "endstream",
+      "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace"
+      " /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length 9 >>"
+      "\nstream\n00FF00FF>\nendstream"};
+  char path[64];
+  make_pdf(path, objs, 5);
+  for (unsigned threads = 1; threads <= 2; threads++) {
+    expect_open(path, NULL, GF_ENOTEXT);
+    gf_error err;
+    gf_doc *doc;
+    gf_doc_open(path, NULL, GF_OPT_THREADS(threads), &doc, &err);
+    assert_non_null(strstr(err.message, "OCR"));
+  }
+  unlink(path);
+}
+
+/* No text and no picture: blank pages, a case of its own. */
+static void test_doc_blank(void **state) {
   (void)state;
   static const char *const objs[] = {
       "<< /Type /Catalog /Pages 2 0 R >>",
@@ -234,12 +260,37 @@ static void test_doc_no_text_layer(void **state) {
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
   char path[64];
   make_pdf(path, objs, 3);
-  expect_open(path, NULL, GF_ENOTEXT);
-  gf_error err;
-  gf_doc *doc;
-  gf_doc_open(path, NULL, 0, &doc, &err);
-  assert_non_null(strstr(err.message, "OCR"));
+  expect_open(path, NULL, GF_EBLANK);
   unlink(path);
+}
+
+/* Page ranges read in several threads give the very same document. */
+static void test_doc_threads_same_doc(void **state) {
+  (void)state;
+  gf_doc *one = NULL;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &one, NULL), GF_OK);
+  for (unsigned threads = 2; threads <= 5; threads += 3) {
+    gf_doc *many = NULL;
+    assert_int_equal(
+        gf_doc_open(LICHENG, NULL, GF_OPT_THREADS(threads), &many, NULL),
+        GF_OK);
+    assert_int_equal(many->n_pages, one->n_pages);
+    for (size_t p = 0; p < one->n_pages; p++) {
+      const gf_page *a = &one->pages[p], *b = &many->pages[p];
+      assert_int_equal(a->len, b->len);
+      assert_memory_equal(a->text, b->text, a->len);
+      assert_int_equal(a->n_glyphs, b->n_glyphs);
+      if (a->n_glyphs)
+        assert_memory_equal(a->glyphs, b->glyphs,
+                            a->n_glyphs * sizeof *a->glyphs);
+    }
+    assert_int_equal(many->n_lines, one->n_lines);
+    assert_memory_equal(many->lines, one->lines,
+                        one->n_lines * sizeof *one->lines);
+    assert_int_equal(gf_doc_damaged(many), 0);
+    gf_doc_free(many);
+  }
+  gf_doc_free(one);
 }
 
 static void test_doc_no_pages(void **state) {
@@ -412,7 +463,7 @@ static void test_doc_text_file(void **state) {
 
 static void test_doc_strerror(void **state) {
   (void)state;
-  for (int code = 0; code >= GF_ENOPAGES; code--) {
+  for (int code = 0; code >= GF_EBLANK; code--) {
     const char *s = gf_strerror(code);
     assert_non_null(s);
     assert_true(strlen(s) > 0);
@@ -433,6 +484,8 @@ int main(void) {
       cmocka_unit_test(test_doc_not_pdf),
       cmocka_unit_test(test_doc_truncated_pdf),
       cmocka_unit_test(test_doc_no_text_layer),
+      cmocka_unit_test(test_doc_blank),
+      cmocka_unit_test(test_doc_threads_same_doc),
       cmocka_unit_test(test_doc_no_pages),
       cmocka_unit_test(test_doc_encrypted),
       cmocka_unit_test(test_doc_invalid_args),

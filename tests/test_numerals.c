@@ -204,6 +204,103 @@ static void test_numeral_traps(void **state) {
   check_read(rows, N_ROWS(rows));
 }
 
+/* 廿 卅, Arabic and Chinese in one number, Arabic after 点, a sign inside
+ * a percent form. */
+static void test_numeral_mixed_styles(void **state) {
+  (void)state;
+  static const read_row rows[] = {
+      {"廿三", "23", NULL, 0, "", CH},
+      {"卅", "30", NULL, 0, "", CH},
+      {"廿", "20", NULL, 0, "", CH},
+      {"卅五万", "350000", "35", 4, "", CH},
+      {"一百廿", "120", NULL, 0, "", CH},
+      {"廿三日", "23", NULL, 0, "日", CH},
+      {"五卅运动", "5", NULL, 0, "卅运动", CH},
+      {"十廿", "10", NULL, 0, "廿", CH},
+      {"300万五千", "3005000", NULL, 0, "", CH},
+      {"5亿零二千", "500002000", NULL, 0, "", CH},
+      {"5亿三千万", "530000000", "53000", 4, "", CH},
+      {"300万零五", "3000005", NULL, 0, "", CH},
+      {"3万五千人", "35000", NULL, 0, "人", CH},
+      {"1万亿五千亿", "1500000000000", "15000", 8, "", CH},
+      {"3万贰仟", "32000", NULL, 0, "", CH | DX},
+      {"3万人", "30000", "3", 4, "人", 0},
+      {"3万五年", "30000", "3", 4, "五年", 0},
+      {"300万五", "3000000", "300", 4, "五", 0},
+      {"3万五千万", "30000", "3", 4, "五千万", 0},
+      {"1.5万五千", "15000", "1.5", 4, "五千", 0},
+      {"3万二〇二三", "30000", "3", 4, "二〇二三", 0},
+      {"八亿零三千120", "800003120", NULL, 0, "", CH},
+      {"两千零25", "2025", NULL, 0, "", CH},
+      {"三千25", "3025", NULL, 0, "", CH},
+      {"三万2500", "32500", NULL, 0, "", CH},
+      {"八亿3000万", "830000000", "83000", 4, "", CH},
+      {"三千25%", "3025", NULL, 0, "%", CH},
+      {"一万2千", "10000", "1", 4, "2千", CH},
+      {"三千25.5", "3000", NULL, 0, "25.5", CH},
+      {"三千2500", "3000", NULL, 0, "2500", CH},
+      {"三万2023年", "30000", "3", 4, "2023年", CH},
+      {"二十5", "20", NULL, 0, "5", CH},
+      {"三千25G", "3000", NULL, 0, "25G", CH},
+      {"二十点75", "20.75", NULL, 0, "", CH},
+      {"一千三百二十七点1八", "1327", NULL, 0, "点1八", CH},
+      {"一九九八点5", "1998.5", NULL, 0, "", CH},
+      {"零点05", "0.05", NULL, 0, "", CH},
+      {"三点五亿", "350000000", "3.5", 8, "", CH},
+      {"三点30分", "3", NULL, 0, "点30分", CH},
+      {"三点5.2", "3", NULL, 0, "点5.2", CH},
+      {"百分之负二点五", "-2.5", NULL, 0, "", CH | PC},
+      {"千分之负一", "-1", NULL, 0, "", CH | PM},
+      {"百分之-3", "-3", NULL, 0, "", CH | PC},
+      {"百分之负百", "-100", NULL, 0, "", CH | PC},
+      {"百分之负", NULL, NULL, 0, "", 0},
+      {"负三", NULL, NULL, 0, "", 0},
+  };
+  check_read(rows, N_ROWS(rows));
+}
+
+/* X分之Y: exact when the quotient terminates, else 10 significant digits
+ * rounded half up. */
+static void test_numeral_fractions(void **state) {
+  (void)state;
+  static const read_row rows[] = {
+      {"四分之一", "0.25", NULL, 0, "", CH},
+      {"五分之二", "0.4", NULL, 0, "", CH},
+      {"二分之一", "0.5", NULL, 0, "", CH},
+      {"八分之三", "0.375", NULL, 0, "", CH},
+      {"一百二十八分之一", "0.0078125", NULL, 0, "", CH},
+      {"1024分之1", "0.0009765625", NULL, 0, "", CH},
+      {"三分之一", "0.3333333333", NULL, 0, "", CH},
+      {"三分之二", "0.6666666667", NULL, 0, "", CH},
+      {"六分之一", "0.1666666667", NULL, 0, "", CH},
+      {"七分之一", "0.1428571429", NULL, 0, "", CH},
+      {"十一分之一", "0.09090909091", NULL, 0, "", CH},
+      {"三分之四", "1.333333333", NULL, 0, "", CH},
+      {"三分之一百亿", "3333333333", NULL, 0, "", CH},
+      {"三分之十亿", "333333333.3", NULL, 0, "", CH},
+      {"3分之0.0000002", "0.00000006666666667", NULL, 0, "", CH},
+      {"9分之8.99999999999", "1", NULL, 0, "", CH},
+      {"7分之0.07", "0.01", NULL, 0, "", CH},
+      {"1分之1.5", "1.5", NULL, 0, "", CH},
+      {"999999999999999999分之1", "0.000000000000000001", NULL, 0, "", CH},
+      {"1844674407370955161分之1", "1844674407370955161", NULL, 0, "分之1",
+       0},
+      {"100000000001分之100000000000", "1", NULL, 0, "", CH},
+      {"三分之三", "1", NULL, 0, "", CH},
+      {"九分之九十九万", "110000", NULL, 0, "", CH},
+      {"四分之一点五", "0.375", NULL, 0, "", CH},
+      {"三分之一以上", "0.3333333333", NULL, 0, "以上", CH},
+      {"四分之零", "0", NULL, 0, "", CH},
+      {"万分之五", "0.0005", NULL, 0, "", CH},
+      {"叁分之壹", "0.3333333333", NULL, 0, "", CH | DX},
+      {"零分之一", "0", NULL, 0, "分之一", CH},
+      {"十分之", "10", NULL, 0, "分之", CH},
+      {"三万分之一", "30000", "3", 4, "分之一", CH},
+      {"万分之", NULL, NULL, 0, "", 0},
+  };
+  check_read(rows, N_ROWS(rows));
+}
+
 static void test_numeral_long_runs(void **state) {
   (void)state;
   char buf[1024];
@@ -263,6 +360,10 @@ static void test_numeral_parse_table(void **state) {
       {"一千三百二十七点八", "1327.8", "", ""},
       {"1.2万亿", "1200000000000", "", ""},
       {"两万五%", "25000", "%", ""},
+      {"百分之负二点五", "-2.5", "%", ""},
+      {"千分之负一以内", "-1", "‰", "以内"},
+      {"三分之一", "0.3333333333", "", ""},
+      {"300万五千人", "3005000", "", "人"},
       {"增长", NULL, "", "增长"},
       {"", NULL, "", ""},
   };
@@ -460,6 +561,88 @@ static void test_numbers_scan_table(void **state) {
   }
 }
 
+/* Styles that are numbers when they stand apart from Han text (a whole
+ * line, between punctuation) but words or names inside it. */
+static void test_numbers_scan_apart(void **state) {
+  (void)state;
+  static const scan_row rows[] = {
+      {"壹", "1 - 壹"},
+      {"贰", "2 - 贰"},
+      {"拾", "10 - 拾"},
+      {"叁", "3 - 叁"},
+      {"（伍）", "5 - 伍"},
+      {"合计：贰", "2 - 贰"},
+      {"壹元整", "1 - 壹"},
+      {"壹佰元整", "100 - 壹佰"},
+      {"人民币叁仟零伍圆整", "3005 - 叁仟零伍"},
+      {"大陆", ""},
+      {"陆港", ""},
+      {"大陆元首", ""},
+      {"拾金不昧", ""},
+      {"8拾", "8 - 8"},
+      {"000伍000", "0 - 000; 0 - 000"},
+      {"姓陆，", ""},
+      {"负三", "-3 - 负三"},
+      {"负十", "-10 - 负十"},
+      {"（负一）", "-1 - 负一"},
+      {"负贰", "-2 - 负贰"},
+      {"正负三", ""},
+      {"胜负三局", ""},
+      {"三-〇", "3 - 三; 0 - -〇"},
+      {"廿三", "23 - 廿三"},
+      {"卅", "30 - 卅"},
+      {"廿", "20 - 廿"},
+      {"五卅运动", ""},
+      {"三三", "33 - 三三"},
+      {"七七", "77 - 七七"},
+      {"七八", "78 - 七八"},
+      {"负三三", "-33 - 负三三"},
+      {"三三，四四", "33 - 三三; 44 - 四四"},
+      {"五\n一\n", ""},
+      {"五 一", ""},
+      {"（三三）", "33 - 三三"},
+      {"三五年", ""},
+      {"他三三", ""},
+      {"三三制", ""},
+      {"“八五”普法", ""},
+      {"两两", ""},
+      {"一一", "11 - 一一"},
+      {"贰叁", ""},
+      {"三三3", "3 - 3"},
+      {"A三三", ""},
+      {"300万五千", "3005000 - 300万五千"},
+      {"5亿零二千", "500002000 - 5亿零二千"},
+      {"八亿零三千120", "800003120 - 八亿零三千120"},
+      {"两千零25", "2025 - 两千零25"},
+      {"三千25", "3025 - 三千25"},
+      {"二十点75", "20.75 - 二十点75"},
+      {"投资300万五千元", "3005000 - 300万五千"},
+      {"百分之负二点五", "-2.5 % 百分之负二点五"},
+      {"千分之负一", "-1 ‰ 千分之负一"},
+      {"增速为百分之负二点五", "-2.5 % 百分之负二点五"},
+      {"四分之一", "0.25 - 四分之一"},
+      {"五分之二", "0.4 - 五分之二"},
+      {"三分之一", "0.3333333333 - 三分之一"},
+      {"约占三分之二以上", "0.6666666667 - 三分之二"},
+      {"负四分之一", "-0.25 - 负四分之一"},
+      {"万分之五", "0.0005 - 万分之五"},
+      {"负零点五", "-0.5 - 负零点五"},
+      {"负一九九八点五", "-1998.5 - 负一九九八点五"},
+      {"下降负零点五个百分点", "-0.5 个百分点 负零点五个百分点"},
+  };
+  char got[1024];
+  for (size_t i = 0; i < N_ROWS(rows); i++) {
+    gf_numbers *ns = NULL;
+    int rc = gf_numbers_scan(rows[i].in, strlen(rows[i].in), 0, &ns, NULL);
+    if (rc != GF_OK) fail_msg("row %zu \"%s\": rc %d", i, rows[i].in, rc);
+    describe(rows[i].in, ns, got, sizeof got);
+    if (strcmp(got, rows[i].expected) != 0)
+      fail_msg("row %zu \"%s\": got \"%s\" want \"%s\"", i, rows[i].in,
+               got, rows[i].expected);
+    gf_numbers_free(ns);
+  }
+}
+
 static void test_numbers_scan_spans(void **state) {
   (void)state;
   const char *t = "增长5.2%，达到16.4亿元";
@@ -554,12 +737,15 @@ int main(void) {
       cmocka_unit_test(test_numeral_daxie),
       cmocka_unit_test(test_numeral_percent_forms),
       cmocka_unit_test(test_numeral_traps),
+      cmocka_unit_test(test_numeral_mixed_styles),
+      cmocka_unit_test(test_numeral_fractions),
       cmocka_unit_test(test_numeral_long_runs),
       cmocka_unit_test(test_numeral_parse_table),
       cmocka_unit_test(test_numeral_parse_errors),
       cmocka_unit_test(test_decimal_shift_table),
       cmocka_unit_test(test_decimal_canon_table),
       cmocka_unit_test(test_numbers_scan_table),
+      cmocka_unit_test(test_numbers_scan_apart),
       cmocka_unit_test(test_numbers_scan_spans),
       cmocka_unit_test(test_numbers_scan_errors),
       cmocka_unit_test(test_numbers_scan_enomem),

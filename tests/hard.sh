@@ -1,0 +1,341 @@
+#!/bin/sh
+# hard.sh - govfig extract against bad and awkward inputs, each made here:
+# an encrypted copy of a sample (qpdf), a scan (pdftoppm's picture of a
+# page in an image-only PDF written by hand), a blank PDF, truncated and
+# repaired copies, random bytes, an empty file, paths that cannot be read;
+# then batches (-j 1 and -j 2 byte-identical, bad files reported and
+# skipped, directories walked) and interruption (older output kept, no
+# temporary file).  Every bad input must give one `govfig: FILE: cause`
+# line, an exit status from 1 to 127 and no output file.  POSIX sh; the
+# last line is "N passed, M failed".  GOVFIG names the binary (default
+# ./govfig).  WRAP, when set, is a command put before it (tests/valgrind.sh
+# sets a valgrind command line); the slow batches are then left out.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+GOVFIG=${GOVFIG:-./govfig}
+case $GOVFIG in
+/*) ;;
+*) GOVFIG=$(pwd)/$GOVFIG ;;
+esac
+if [ ! -x "$GOVFIG" ]; then
+  echo "hard.sh: $GOVFIG: not an executable (build it with make)" >&2
+  exit 2
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/govfig-hard.XXXXXX") || exit 2
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+passed=0
+failed=0
+skipped=0
+pass() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  printf 'FAIL: %s\n' "$*"
+}
+skip() {
+  skipped=$((skipped + 1))
+  printf 'skip: %s\n' "$*"
+}
+check() {
+  desc=$1
+  shift
+  if "$@"; then pass; else fail "$desc"; fi
+}
+have() { command -v "$1" >/dev/null 2>&1; }
+WRAP=${WRAP:-}
+# run ARGS...: govfig with status in $rc, output in $tmp/out, $tmp/err.
+run() {
+  # shellcheck disable=SC2086 # WRAP is a command line
+  $WRAP "$GOVFIG" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+lines() { if [ -f "$1" ]; then echo $(($(wc -l <"$1"))); else echo 0; fi; }
+is_eq() { [ "$1" = "$2" ]; }
+failure_status() { [ "$rc" -ge 1 ] && [ "$rc" -lt 128 ]; }
+no_leftovers() { [ -z "$(ls -A "$1" 2>/dev/null | grep '^\.')" ]; }
+# bad_input NAME FILE CAUSE [OPTION...]: extract FILE alone must fail with
+# one line `govfig: FILE: CAUSE...`, leaving no output at all.
+bad_input() {
+  name=$1 file=$2 cause=$3
+  shift 3
+  dir=$tmp/out-$name
+  run extract "$@" -o "$dir" "$file"
+  check "$name: exit status 1..127 (got $rc)" failure_status
+  check "$name: one line on stderr (got $(lines "$tmp/err"))" \
+    is_eq "$(lines "$tmp/err")" 1
+  check "$name: says '$cause' ($(cat "$tmp/err"))" \
+    grep -qF -- "govfig: $file: $cause" "$tmp/err"
+  check "$name: no figures.csv" [ ! -e "$dir/figures.csv" ]
+  check "$name: no temporary file" no_leftovers "$dir"
+}
+
+sample=$root/samples/licheng-2023.pdf
+small=$root/samples/qiandongnan-2016.pdf
+
+# A hand-made PDF: pdf_begin FILE; pdf_obj FILE, then the object's body
+# appended to FILE, then pdf_end FILE; pdf_finish FILE writes the xref
+# table (offsets measured with wc -c) and the trailer.
+pdf_begin() {
+  printf '%%PDF-1.4\n' >"$1"
+  pdf_offs=
+  pdf_n=0
+}
+pdf_obj() {
+  pdf_n=$((pdf_n + 1))
+  pdf_offs="$pdf_offs $(($(wc -c <"$1")))"
+  printf '%d 0 obj\n' "$pdf_n" >>"$1"
+}
+pdf_end() { printf '\nendobj\n' >>"$1"; }
+pdf_finish() {
+  xref=$(($(wc -c <"$1")))
+  {
+    printf 'xref\n0 %d\n0000000000 65535 f \n' $((pdf_n + 1))
+    for off in $pdf_offs; do printf '%010d 00000 n \n' "$off"; done
+    printf 'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' \
+      $((pdf_n + 1)) "$xref"
+  } >>"$1"
+}
+# A one-page PDF whose page draws content stream $2 with resources $3.
+one_page_pdf() {
+  pdf_begin "$1"
+  pdf_obj "$1"
+  printf '<< /Type /Catalog /Pages 2 0 R >>' >>"$1"
+  pdf_end "$1"
+  pdf_obj "$1"
+  printf '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' >>"$1"
+  pdf_end "$1"
+  pdf_obj "$1"
+  printf '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' >>"$1"
+  printf '/Contents 4 0 R /Resources << %s >> >>' "$3" >>"$1"
+  pdf_end "$1"
+  pdf_obj "$1"
+  printf '<< /Length %d >>\nstream\n%s\nendstream' \
+    $(($(printf '%s' "$2" | wc -c) + 1)) "$2" >>"$1"
+  pdf_end "$1"
+  pdf_finish "$1"
+}
+
+# ---------------------------------------------------------------- files
+: >"$tmp/empty.pdf"
+bad_input empty "$tmp/empty.pdf" "empty file (0 bytes)"
+
+printf 'hello, not a PDF\n' >"$tmp/hello.pdf"
+bad_input not-pdf "$tmp/hello.pdf" "not a PDF (no %PDF header)"
+
+{ printf 'x'; head -c 8191 /dev/urandom; } >"$tmp/random.pdf"
+bad_input random "$tmp/random.pdf" "not a PDF (no %PDF header)"
+
+bad_input missing "$tmp/no-such.pdf" "cannot read: No such file or directory"
+bad_input not-dir "$tmp/hello.pdf/x.pdf" "cannot read: Not a directory"
+long=$tmp/$(printf '%0300d' 0)/$(printf '%0300d' 0).pdf
+bad_input too-long "$long" "cannot read: File name too long"
+if [ "$(id -u)" != 0 ]; then # root reads anything
+  cp "$small" "$tmp/locked.pdf" && chmod 000 "$tmp/locked.pdf"
+  bad_input unreadable "$tmp/locked.pdf" "cannot read: Permission denied"
+else
+  skip "unreadable file (running as root)"
+fi
+
+# ---------------------------------------------------------------- damage
+size=$(($(wc -c <"$sample")))
+for cut in 9 1000 $((size / 3)) $((size - 200)); do
+  head -c "$cut" "$sample" >"$tmp/cut-$cut.pdf"
+  bad_input "truncated at $cut" "$tmp/cut-$cut.pdf" "damaged PDF"
+done
+# A startxref that points into a content stream: Poppler complains, then
+# rebuilds the cross-reference table; the text is all there and govfig
+# says the file was damaged.  (Poppler repairs a startxref of 0 or past the
+# end without a word: such a file cannot be told from a sound one.)
+{
+  head -c $((size - $(tail -n 3 "$sample" | wc -c))) "$sample"
+  printf 'startxref\n100\n%%%%EOF\n'
+} >"$tmp/repaired.pdf"
+run extract -o "$tmp/out-repaired" "$tmp/repaired.pdf"
+check "repaired: exit 0 (got $rc)" is_eq "$rc" 0
+check "repaired: one warning line ($(cat "$tmp/err"))" \
+  grep -qF "govfig: $tmp/repaired.pdf: warning: damaged, extracted what" \
+  "$tmp/err"
+check "repaired: nothing else on stderr" is_eq "$(lines "$tmp/err")" 1
+check "repaired: rows extracted" \
+  [ "$(lines "$tmp/out-repaired/figures.csv")" -gt 100 ]
+run extract -q -o "$tmp/out-repaired-q" "$tmp/repaired.pdf"
+check "repaired, --quiet: no warning" [ ! -s "$tmp/err" ]
+G_MESSAGES_DEBUG=all "$GOVFIG" extract -q -o "$tmp/out-chatter" \
+  "$tmp/repaired.pdf" "$tmp/cut-1000.pdf" 2>"$tmp/err" >/dev/null
+check "Poppler's own messages are not printed ($(head -n 1 "$tmp/err"))" \
+  is_eq "$(grep -c -v '^govfig: ' "$tmp/err")" 0
+
+# ---------------------------------------------------------------- no text
+one_page_pdf "$tmp/blank.pdf" "" ""
+bad_input blank "$tmp/blank.pdf" "no text at all"
+if have pdftoppm; then
+  pdftoppm -r 30 -f 1 -l 1 -singlefile "$small" "$tmp/page"
+  # pdftoppm writes a binary PPM: "P6\nW H\n255\n" then the RGB bytes.
+  dims=$(sed -n 2p "$tmp/page.ppm")
+  w=${dims% *}
+  h=${dims#* }
+  hlen=$(($(head -n 3 "$tmp/page.ppm" | wc -c)))
+  f=$tmp/scan.pdf
+  pdf_begin "$f"
+  pdf_obj "$f"
+  printf '<< /Type /Catalog /Pages 2 0 R >>' >>"$f"
+  pdf_end "$f"
+  pdf_obj "$f"
+  printf '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' >>"$f"
+  pdf_end "$f"
+  pdf_obj "$f"
+  printf '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' >>"$f"
+  printf '/Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>' >>"$f"
+  pdf_end "$f"
+  content='q 595 0 0 842 0 0 cm /Im1 Do Q'
+  pdf_obj "$f"
+  printf '<< /Length %d >>\nstream\n%s\nendstream' \
+    $((${#content} + 1)) "$content" >>"$f"
+  pdf_end "$f"
+  pdf_obj "$f"
+  printf '<< /Type /XObject /Subtype /Image /Width %d /Height %d ' \
+    "$w" "$h" >>"$f"
+  printf '/ColorSpace /DeviceRGB /BitsPerComponent 8 /Length %d >>\n' \
+    $((w * h * 3)) >>"$f"
+  printf 'stream\n' >>"$f"
+  tail -c +$((hlen + 1)) "$tmp/page.ppm" >>"$f"
+  printf '\nendstream' >>"$f"
+  pdf_end "$f"
+  pdf_finish "$f"
+  bad_input scan "$f" "no text layer (a scanned PDF?); run OCR first"
+else
+  skip "scan (no pdftoppm)"
+fi
+
+# ---------------------------------------------------------------- passwords
+if have qpdf; then
+  mkdir -p "$tmp/enc"
+  qpdf --encrypt secret owner 256 -- "$small" "$tmp/enc/$(basename "$small")"
+  enc=$tmp/enc/$(basename "$small")
+  bad_input encrypted "$enc" \
+    "encrypted PDF; give the password with --password"
+  bad_input "wrong password" "$enc" "encrypted PDF; wrong password" \
+    --password nope
+  run extract -o "$tmp/out-enc" --password secret "$enc"
+  check "right password: exit 0 (got $rc)" is_eq "$rc" 0
+  "$GOVFIG" extract -q -o "$tmp/out-plain" "$small" 2>/dev/null
+  check "right password: the same figures as the plain file" \
+    cmp -s "$tmp/out-enc/figures.csv" "$tmp/out-plain/figures.csv"
+else
+  skip "encrypted (no qpdf)"
+fi
+
+# ---------------------------------------------------------------- batches
+"$GOVFIG" extract -q -o "$tmp/one" "$sample" 2>/dev/null
+run extract -o "$tmp/mixed" "$sample" "$tmp/cut-1000.pdf"
+check "sample + truncated: exit 1 (got $rc)" is_eq "$rc" 1
+check "sample + truncated: names the truncated file" \
+  grep -qF "govfig: $tmp/cut-1000.pdf: damaged PDF" "$tmp/err"
+check "sample + truncated: one line on stderr" is_eq "$(lines "$tmp/err")" 1
+check "sample + truncated: every row of the sample" \
+  cmp -s "$tmp/mixed/figures.csv" "$tmp/one/figures.csv"
+run extract -j 2 -o "$tmp/mixed2" "$tmp/empty.pdf" "$sample" \
+  "$tmp/hello.pdf" "$small" "$tmp/no-such.pdf"
+check "mixed -j 2: exit 1 (got $rc)" is_eq "$rc" 1
+check "mixed -j 2: messages in input order" is_eq \
+  "$(sed 's/:.*//' "$tmp/err" | tr '\n' ' ')" \
+  "govfig govfig govfig "
+check "mixed -j 2: bad files named in order" is_eq \
+  "$(cut -d: -f2 "$tmp/err" | tr '\n' ' ')" \
+  " $tmp/empty.pdf  $tmp/hello.pdf  $tmp/no-such.pdf "
+
+if [ -n "$WRAP" ]; then
+  skip "batches of 20 files and the long report (WRAP is set)"
+else
+mkdir -p "$tmp/twenty"
+i=10
+while [ $i -lt 30 ]; do
+  cp "$sample" "$tmp/twenty/r$i.pdf"
+  i=$((i + 1))
+done
+run extract -j 1 -q -o "$tmp/b1" "$tmp/twenty"
+check "20 files -j 1: exit 0 (got $rc)" is_eq "$rc" 0
+run extract -j 2 -q -o "$tmp/b2" "$tmp"/twenty/*.pdf
+check "20 files -j 2: exit 0 (got $rc)" is_eq "$rc" 0
+check "20 files: -j 1 and -j 2 byte-identical" \
+  cmp -s "$tmp/b1/figures.csv" "$tmp/b2/figures.csv"
+run extract -j 7 -q -o "$tmp/b7" "$tmp/twenty"
+check "20 files: -j 7 byte-identical too" \
+  cmp -s "$tmp/b1/figures.csv" "$tmp/b7/figures.csv"
+check "20 files: header once" \
+  is_eq "$(grep -c '^doc,page,' "$tmp/b1/figures.csv")" 1
+check "20 files: rows of all twenty" is_eq \
+  "$(grep -c '^r[0-9][0-9]\.pdf,' "$tmp/b1/figures.csv")" \
+  "$((20 * $(grep -c '^licheng-2023\.pdf,' "$tmp/one/figures.csv")))"
+# One long report: page ranges in two threads, the same output.
+if have pdfunite; then
+  pdfunite "$sample" "$sample" "$sample" "$tmp/long.pdf"
+  run extract -j 1 -q -o "$tmp/l1" "$tmp/long.pdf"
+  run extract -j 2 -q -o "$tmp/l2" "$tmp/long.pdf"
+  check "long report: -j 1 and -j 2 byte-identical" \
+    cmp -s "$tmp/l1/figures.csv" "$tmp/l2/figures.csv"
+fi
+fi
+
+# Directories: walked recursively for *.pdf, sorted by name.
+mkdir -p "$tmp/tree/b" "$tmp/tree/a/deep" "$tmp/tree/.hidden" "$tmp/void"
+cp "$small" "$tmp/tree/b/z.pdf"
+cp "$small" "$tmp/tree/a/deep/y.PDF"
+cp "$small" "$tmp/tree/a/x.pdf"
+cp "$small" "$tmp/tree/.hidden/w.pdf"
+printf 'not a pdf\n' >"$tmp/tree/a/notes.txt"
+ln -s .. "$tmp/tree/a/loop" 2>/dev/null
+run extract -o "$tmp/out-tree" "$tmp/tree"
+check "directory: exit 0 (got $rc)" is_eq "$rc" 0
+check "directory: files in path order, hidden and non-PDF skipped" is_eq \
+  "$(grep -o '^[a-z]\.[pP][dD][fF],' "$tmp/out-tree/figures.csv" | uniq |
+    tr '\n' ' ')" "y.PDF, x.pdf, z.pdf, "
+run extract -o "$tmp/out-void" "$tmp/void"
+check "empty directory: exit 1 (got $rc)" is_eq "$rc" 1
+check "empty directory: says so" \
+  grep -qF "govfig: $tmp/void: no PDF files" "$tmp/err"
+check "empty directory: no figures.csv" [ ! -e "$tmp/out-void/figures.csv" ]
+
+# ---------------------------------------------------------------- signals
+# A FIFO input (.txt) blocks its worker until the signal comes; the rows
+# of the sample before it are already in the temporary file by then.
+# Non-interactive shells start background jobs with SIGINT ignored, which
+# govfig then keeps ignoring: python3 restores the default to test it.
+if [ -n "$WRAP" ]; then
+  skip "signals (WRAP is set)"
+elif mkfifo "$tmp/block.txt" 2>/dev/null && have python3; then
+  for sig in INT TERM; do
+    d=$tmp/sig-$sig
+    mkdir -p "$d" && printf 'older\n' >"$d/figures.csv"
+    python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$GOVFIG" extract -j 2 -o "$d" \
+      "$sample" "$tmp/block.txt" 2>/dev/null &
+    pid=$!
+    i=0
+    while no_leftovers "$d" && [ $i -lt 100 ]; do
+      sleep 0.1 2>/dev/null || sleep 1
+      i=$((i + 1))
+    done
+    sleep 1 # let the sample's rows reach the temporary file
+    kill -s "$sig" "$pid" 2>/dev/null
+    wait "$pid"
+    rc=$?
+    want=$((128 + $(kill -l "$sig" 2>/dev/null || echo 0)))
+    [ "$sig" = INT ] && want=130
+    [ "$sig" = TERM ] && want=143
+    check "SIG$sig: exit $want (got $rc)" is_eq "$rc" "$want"
+    check "SIG$sig: older figures.csv kept" \
+      is_eq "$(cat "$d/figures.csv")" older
+    check "SIG$sig: no temporary file" no_leftovers "$d"
+  done
+else
+  skip "signals (no mkfifo or python3)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

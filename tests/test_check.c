@@ -1,0 +1,681 @@
+/* test_check.c - export/check.c, gf_figures_check (spec/records.md section
+ * 3) on small synthetic documents made with gf_doc_open_text: a sheet that
+ * holds; each kind of failure (value, page, raw, unit, base_value, doc,
+ * value_max, unreadable cells); rows without start/end located by raw, on a
+ * neighbouring page, by their number, or not at all; a sheet as a
+ * spreadsheet leaves it (BOM, CRLF, reordered rows, extra column, 1,327.80,
+ * formula guard, empty rows); a figure split by a page break; the
+ * consistency relations (share vs part and whole, growth vs levels, share
+ * above 100%, magnitude); input errors and out-of-memory at every
+ * allocation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "include/govfig.h"
+#include "normalize/normalize.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* ------------------------------------------------------------- fixture */
+
+static const char *const pages[] = {
+    "一、经济运行\n实现地区生产总值达到1327.8亿元，同比增长6%。"
+    "新增市场主体3.7万户，连续两年保持增长。\n",
+    "一般公共预算收入完成140.12亿元；税收收入完成115.31亿元，"
+    "税收占比82.29%。固定资产投资下降3%，出口增长-3%。\n",
+    "2022年地区生产总值1200亿元，财政收入100亿元。2023年财政收入110亿元，"
+    "增长10%。粮食产量增长5%—6%。\n"};
+
+typedef struct spec {
+  size_t page;
+  const char *indicator, *measure, *value, *unit, *base, *base_unit, *cmp;
+  const char *raw;        /* located on the page for start/end */
+  const char *period, *sentence, *value_max;
+} spec;
+
+/* The rows of the fixture, CSV lines 2..15 in this order. */
+static const spec rows[] = {
+    {1, "地区生产总值", "level", "1327.8", "亿元", "132780000000", "元", "",
+     "1327.8亿元", "2023", "实现地区生产总值达到1327.8亿元", ""},
+    {1, "地区生产总值", "growth", "6", "%", "6", "%", "同比增长", "6%",
+     "2023", "实现地区生产总值达到1327.8亿元", ""},
+    {1, "新增市场主体", "level", "3.7", "万户", "37000", "户", "",
+     "3.7万户", "2023", "新增市场主体3.7万户", ""},
+    {1, "连续", "duration", "2", "年", "2", "年", "", "两年", "2023",
+     "新增市场主体3.7万户", ""},
+    {2, "一般公共预算收入", "level", "140.12", "亿元", "14012000000", "元",
+     "", "140.12亿元", "2023", "一般公共预算收入完成140.12亿元", ""},
+    {2, "税收收入", "level", "115.31", "亿元", "11531000000", "元", "",
+     "115.31亿元", "2023", "税收收入完成115.31亿元，税收占比82.29%", ""},
+    {2, "税收占比", "share", "82.29", "%", "82.29", "%", "", "82.29%",
+     "2023", "税收收入完成115.31亿元，税收占比82.29%", ""},
+    {2, "固定资产投资", "growth", "-3", "%", "-3", "%", "下降", "3%", "2023",
+     "固定资产投资下降3%，出口增长-3%", ""},
+    {2, "出口", "growth", "-3", "%", "-3", "%", "增长", "-3%", "2023",
+     "固定资产投资下降3%，出口增长-3%", ""},
+    {3, "地区生产总值", "level", "1200", "亿元", "120000000000", "元", "",
+     "1200亿元", "2022", "2022年地区生产总值1200亿元，财政收入100亿元", ""},
+    {3, "财政收入", "level", "100", "亿元", "10000000000", "元", "",
+     "100亿元", "2022", "2022年地区生产总值1200亿元，财政收入100亿元", ""},
+    {3, "财政收入", "level", "110", "亿元", "11000000000", "元", "",
+     "110亿元", "2023", "2023年财政收入110亿元，增长10%", ""},
+    {3, "财政收入", "growth", "10", "%", "10", "%", "增长", "10%", "2023",
+     "2023年财政收入110亿元，增长10%", ""},
+    {3, "粮食产量", "growth", "5", "%", "5", "%", "增长", "5%—6%", "2023",
+     "粮食产量增长5%—6%", "6"}};
+
+/* Columns in an order of their own, with an extra one: the check finds
+ * them by name. */
+#define HEADER                                                              \
+  "indicator,doc,page,measure,value,unit,base_value,base_unit,comparison," \
+  "raw,start,end,sentence,period,value_max,remark\n"
+
+static gf_doc *open_fixture(void) {
+  char text[2048] = "";
+  for (size_t i = 0; i < COUNT(pages); i++) {
+    if (i) strcat(text, "\f");
+    strcat(text, pages[i]);
+  }
+  gf_doc *doc = NULL;
+  assert_int_equal(gf_doc_open_text("report.pdf", text, strlen(text), &doc,
+                                    NULL),
+                   GF_OK);
+  return doc;
+}
+
+/* The fixture's figures.csv, as govfig would write it (start/end found in
+ * the page text; a raw starting with - gets the formula guard). */
+static char *fixture_csv(void) {
+  size_t cap = 8192, len = 0;
+  char *csv = malloc(cap);
+  assert_non_null(csv);
+  len += (size_t)snprintf(csv + len, cap - len, "%s", HEADER);
+  for (size_t i = 0; i < COUNT(rows); i++) {
+    const spec *r = &rows[i];
+    const char *hit = strstr(pages[r->page - 1], r->raw);
+    assert_non_null(hit);
+    size_t start = (size_t)(hit - pages[r->page - 1]);
+    len += (size_t)snprintf(
+        csv + len, cap - len, "%s,report.pdf,%zu,%s,%s,%s,%s,%s,%s,%s%s,%zu,"
+                              "%zu,\"%s\",%s,%s,\n",
+        r->indicator, r->page, r->measure, r->value, r->unit, r->base,
+        r->base_unit, r->cmp, r->raw[0] == '-' ? "'" : "", r->raw, start,
+        start + strlen(r->raw), r->sentence, r->period, r->value_max);
+    assert_true(len < cap);
+  }
+  return csv;
+}
+
+/* s with the first `from` replaced by `to` (free()). */
+static char *replace(const char *s, const char *from, const char *to) {
+  const char *at = strstr(s, from);
+  if (!at) fail_msg("replace: \"%s\" not in the CSV", from);
+  size_t n = strlen(s) - strlen(from) + strlen(to) + 1;
+  char *out = malloc(n);
+  assert_non_null(out);
+  memcpy(out, s, (size_t)(at - s));
+  strcpy(out + (at - s), to);
+  strcat(out, at + strlen(from));
+  return out;
+}
+
+static gf_check *check_csv(const gf_doc *doc, const char *csv,
+                           unsigned opts) {
+  gf_check *chk = NULL;
+  gf_error err = {0};
+  int rc = gf_figures_check(doc, csv, strlen(csv), opts, &chk, &err);
+  if (rc != GF_OK)
+    fail_msg("gf_figures_check: %d %s (line %zu)", rc,
+             err.message ? err.message : "", err.line);
+  return chk;
+}
+
+static size_t count_sev(const gf_check *chk, int severity) {
+  size_t n = 0;
+  for (size_t i = 0; i < gf_check_count(chk); i++)
+    n += gf_check_at(chk, i)->severity == severity;
+  return n;
+}
+
+/* The item of that severity and kind on line, or NULL. */
+static const gf_check_item *find(const gf_check *chk, int severity, int kind,
+                                 size_t line) {
+  for (size_t i = 0; i < gf_check_count(chk); i++) {
+    const gf_check_item *it = gf_check_at(chk, i);
+    if (it->severity == severity && it->kind == kind && it->line == line)
+      return it;
+  }
+  return NULL;
+}
+
+static void dump(const gf_check *chk) {
+  for (size_t i = 0; i < gf_check_count(chk); i++) {
+    const gf_check_item *it = gf_check_at(chk, i);
+    print_message("  item %zu: severity %d kind %d line %zu: %s\n", i,
+                  it->severity, it->kind, it->line, it->message);
+  }
+}
+
+/* Exactly one failure, of that kind, on that line, its message holding
+ * want. */
+static void expect_one_failure(const char *csv, int kind, size_t line,
+                               const char *want) {
+  gf_doc *doc = open_fixture();
+  gf_check *chk = check_csv(doc, csv, 0);
+  const gf_check_item *it = find(chk, GF_CHECK_FAILED, kind, line);
+  if (!it || count_sev(chk, GF_CHECK_FAILED) != 1 ||
+      gf_check_failed_rows(chk) != 1 || !strstr(it->message, want)) {
+    dump(chk);
+    fail_msg("want one failure of kind %d on line %zu saying \"%s\"", kind,
+             line, want);
+  }
+  assert_int_equal(it->n_lines, 1);
+  assert_int_equal(it->lines[0], line);
+  gf_check_free(chk);
+  gf_doc_free(doc);
+}
+
+/* Applies from -> to to the fixture and expects one failure. */
+static void altered(const char *from, const char *to, int kind, size_t line,
+                    const char *want) {
+  char *csv = fixture_csv();
+  char *bad = replace(csv, from, to);
+  expect_one_failure(bad, kind, line, want);
+  free(bad);
+  free(csv);
+}
+
+/* ------------------------------------------------------------- tests */
+
+static void test_check_fixture_holds(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  gf_check *chk = check_csv(doc, csv, 0);
+  if (gf_check_count(chk) != 0) dump(chk);
+  assert_int_equal(gf_check_count(chk), 0);
+  assert_int_equal(gf_check_rows(chk), COUNT(rows));
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+static void test_check_wrong_value(void **state) {
+  (void)state;
+  altered(",1327.8,亿元,", ",1372.8,亿元,", GF_CHECK_VALUE, 2,
+          "value 1372.8 but the source says 1327.8亿元 (page 1)");
+}
+
+static void test_check_wrong_page(void **state) {
+  (void)state;
+  altered("report.pdf,1,level,1327.8", "report.pdf,2,level,1327.8",
+          GF_CHECK_PAGE, 2, "it is on page 1");
+}
+
+static void test_check_wrong_raw(void **state) {
+  (void)state;
+  altered("税收收入,report.pdf,2,level,115.31,亿元,11531000000,元,,115.31亿元",
+          "税收收入,report.pdf,2,level,115.31,亿元,11531000000,元,,151.31亿元",
+          GF_CHECK_SPAN, 7, "is nowhere in the document");
+}
+
+static void test_check_wrong_span(void **state) {
+  (void)state;
+  /* start/end off by some bytes: raw is elsewhere on the same page */
+  char *csv = fixture_csv();
+  const char *hit = strstr(pages[1], "140.12亿元");
+  char from[64], to[64];
+  size_t s = (size_t)(hit - pages[1]);
+  snprintf(from, sizeof from, ",140.12亿元,%zu,", s);
+  snprintf(to, sizeof to, ",140.12亿元,%zu,", s + 3);
+  char *bad = replace(csv, from, to);
+  expect_one_failure(bad, GF_CHECK_SPAN, 6, "it is at bytes");
+  free(bad);
+  free(csv);
+}
+
+static void test_check_wrong_unit(void **state) {
+  (void)state;
+  altered(",1327.8,亿元,", ",1327.8,万元,", GF_CHECK_UNIT, 2,
+          "unit 万元 but the source says 1327.8亿元");
+}
+
+static void test_check_wrong_base_value(void **state) {
+  (void)state;
+  altered(",37000,户,", ",3700,户,", GF_CHECK_BASE_VALUE, 4,
+          "base_value 3700 but 3.7万户 is 37000 户");
+}
+
+static void test_check_wrong_base_unit(void **state) {
+  (void)state;
+  altered(",37000,户,", ",37000,人,", GF_CHECK_BASE_UNIT, 4,
+          "base_unit 人 but 3.7万户 counts 户");
+}
+
+static void test_check_wrong_value_max(void **state) {
+  (void)state;
+  altered(",2023,6,", ",2023,7,", GF_CHECK_VALUE_MAX, 15, "value_max 7");
+}
+
+static void test_check_doc_mismatch(void **state) {
+  (void)state;
+  altered("新增市场主体,report.pdf,", "新增市场主体,other.pdf,", GF_CHECK_DOC,
+          4, "doc other.pdf but the document checked is report.pdf");
+}
+
+static void test_check_bad_cells(void **state) {
+  (void)state;
+  altered(",1327.8,亿元,", ",abc,亿元,", GF_CHECK_CELL, 2,
+          "value \"abc\" is not a number");
+  altered("新增市场主体,report.pdf,1,", "新增市场主体,report.pdf,x,",
+          GF_CHECK_CELL, 4, "page \"x\" is not a page number");
+  altered("新增市场主体,report.pdf,1,", "新增市场主体,report.pdf,9,",
+          GF_CHECK_PAGE, 4, "page 9 but report.pdf has 3 pages");
+}
+
+/* A 下降 growth stored negative, its source without a sign, and a value
+ * the source gives in Chinese numerals (两年): both hold. */
+static void test_check_sign_and_numerals(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  char *pos = replace(csv, ",-3,%,-3,%,下降,", ",3,%,3,%,下降,");
+  gf_check *chk = check_csv(doc, pos, 0);
+  assert_int_equal(gf_check_count(chk), 0);
+  gf_check_free(chk);
+  char *two = replace(csv, ",2,年,2,年,", ",3,年,3,年,");
+  chk = check_csv(doc, two, 0);
+  const gf_check_item *it = find(chk, GF_CHECK_FAILED, GF_CHECK_VALUE, 5);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "两年, that is 2 年"));
+  gf_check_free(chk);
+  free(two);
+  free(pos);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+/* start/end emptied: found by raw (a note, no failure). */
+static void test_check_located_by_raw(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  const char *hit = strstr(pages[0], "3.7万户");
+  size_t s = (size_t)(hit - pages[0]);
+  char from[64], to[64];
+  snprintf(from, sizeof from, ",3.7万户,%zu,%zu,", s, s + strlen("3.7万户"));
+  snprintf(to, sizeof to, ",3.7万户,,,");
+  char *bad = replace(csv, from, to);
+  gf_check *chk = check_csv(doc, bad, 0);
+  const gf_check_item *it = find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 4);
+  assert_non_null(it);
+  snprintf(to, sizeof to, "found at page 1 bytes %zu..%zu", s,
+           s + strlen("3.7万户"));
+  assert_non_null(strstr(it->message, to));
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  assert_int_equal(gf_check_count(chk), 1);
+  gf_check_free(chk);
+  free(bad);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+/* start/end emptied and the page off by one: found on the neighbour. */
+static void test_check_located_on_neighbour(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  const char *hit = strstr(pages[1], "140.12亿元");
+  size_t s = (size_t)(hit - pages[1]);
+  char from[128];
+  char *a = replace(csv, "report.pdf,2,level,140.12",
+                    "report.pdf,3,level,140.12");
+  snprintf(from, sizeof from, ",140.12亿元,%zu,%zu,", s,
+           s + strlen("140.12亿元"));
+  char *b = replace(a, from, ",140.12 亿元,,,");
+  gf_check *chk = check_csv(doc, b, 0);
+  const gf_check_item *it = find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 6);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "found at page 2"));
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  free(b);
+  free(a);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+/* Neither start/end nor a raw that is in the text: found by its number. */
+static void test_check_located_by_number(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  const char *hit = strstr(pages[0], "1327.8亿元");
+  size_t s = (size_t)(hit - pages[0]);
+  char from[64];
+  snprintf(from, sizeof from, ",1327.8亿元,%zu,%zu,", s,
+           s + strlen("1327.8亿元"));
+  char *bad = replace(csv, from, ",GDP 1327.8亿,,,");
+  gf_check *chk = check_csv(doc, bad, 0);
+  const gf_check_item *it = find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 2);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "its number 1327.8 found at page 1"));
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  free(bad);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+static void test_check_not_found(void **state) {
+  (void)state;
+  char *csv = fixture_csv();
+  const char *hit = strstr(pages[0], "1327.8亿元");
+  size_t s = (size_t)(hit - pages[0]);
+  char from[64];
+  snprintf(from, sizeof from, ",1327.8亿元,%zu,%zu,", s,
+           s + strlen("1327.8亿元"));
+  char *a = replace(csv, from, ",9999亿元,,,");
+  char *b = replace(a, ",1327.8,亿元,132780000000,", ",9999,亿元,,");
+  expect_one_failure(b, GF_CHECK_NOT_FOUND, 2,
+                     "raw \"9999亿元\" is not on page 1 or the pages beside "
+                     "it, nor is its number 9999");
+  free(b);
+  free(a);
+  free(csv);
+}
+
+/* As a spreadsheet leaves it: BOM, CRLF, a value "1,327.80", the formula
+ * guard, an empty row, rows reordered and a line end inside a quoted raw
+ * that moves the lines of every later row. */
+static void test_check_touched_sheet(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  const char *hit = strstr(pages[0], "1327.8亿元");
+  size_t s = (size_t)(hit - pages[0]);
+  char csv[2048];
+  snprintf(csv, sizeof csv,
+           "\xEF\xBB\xBF" "remark,raw,value,doc,page,unit,start,end,"
+           "base_value\r\n"
+           "x,'-3%%,-3,report.pdf,2,%%,%zu,%zu,-3\r\n"
+           ",,,,,,,,\r\n"
+           "\"two\r\nlines\",1327.8亿元,\"1,327.80\",report.pdf,1,亿元,%zu,"
+           "%zu,132780000000\r\n"
+           "y,110亿元,1100,report.pdf,3,亿元,,,11000000000\r\n",
+           (size_t)(strstr(pages[1], "-3%") - pages[1]),
+           (size_t)(strstr(pages[1], "-3%") - pages[1]) + 3, s, s + 12);
+  gf_check *chk = check_csv(doc, csv, 0);
+  assert_int_equal(gf_check_rows(chk), 3);
+  /* line 4 holds (1,327.80); the 110亿元 row starts on line 6 and fails */
+  const gf_check_item *it = find(chk, GF_CHECK_FAILED, GF_CHECK_VALUE, 6);
+  if (!it || gf_check_failed_rows(chk) != 1) dump(chk);
+  assert_non_null(it);
+  assert_int_equal(gf_check_failed_rows(chk), 1);
+  assert_non_null(find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 6));
+  gf_check_free(chk);
+  gf_doc_free(doc);
+}
+
+/* A figure split by a page break: the page ends "4" and a page number
+ * line, the unit is the next page's first character. */
+static void test_check_page_break(void **state) {
+  (void)state;
+  static const char text[] =
+      "第一行文字。\n设立试点单位4\n—4—\f"
+      "个“金融管家”试点单位，发放贷款6.57亿元。\n";
+  gf_doc *doc = NULL;
+  assert_int_equal(gf_doc_open_text("b.pdf", text, strlen(text), &doc, NULL),
+                   GF_OK);
+  size_t len = 0;
+  const char *p1 = gf_doc_page_text(doc, 1, &len);
+  const char *hit = strstr(p1, "4\n—4—");
+  assert_non_null(hit);
+  size_t s = (size_t)(hit - p1);
+  char csv[512];
+  snprintf(csv, sizeof csv,
+           "doc,page,value,unit,base_value,base_unit,raw,start,end\n"
+           "b.pdf,1,4,个,4,个,\"4\n—4—\",%zu,%zu\n",
+           s, s + strlen("4\n—4—"));
+  gf_check *chk = check_csv(doc, csv, 0);
+  if (gf_check_count(chk)) dump(chk);
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  gf_doc_free(doc);
+}
+
+/* ------------------------------------------------------------- relations */
+
+static void test_check_consistency_fixture(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  gf_check *chk = check_csv(doc, csv, GF_OPT_CONSISTENCY);
+  /* 税收收入 / 一般公共预算收入 = 82.29% */
+  const gf_check_item *it =
+      find(chk, GF_CHECK_HOLDS, GF_CHECK_SHARE_PARTS, 7);
+  if (!it) dump(chk);
+  assert_non_null(it);
+  assert_int_equal(it->n_lines, 3);
+  assert_int_equal(it->lines[1], 6);
+  assert_int_equal(it->lines[2], 8);
+  assert_string_equal(it->message, "税收收入 115.31 亿元 / 一般公共预算收入 "
+                                   "140.12 亿元 = 82.29%, as stated");
+  /* 财政收入 100 -> 110 is 10% as stated */
+  it = find(chk, GF_CHECK_HOLDS, GF_CHECK_GROWTH_LEVELS, 12);
+  assert_non_null(it);
+  assert_int_equal(it->lines[1], 13);
+  assert_int_equal(it->lines[2], 14);
+  /* 地区生产总值 1200 -> 1327.8 is 10.65%, but 6% is stated */
+  it = find(chk, GF_CHECK_WARNING, GF_CHECK_GROWTH_LEVELS, 11);
+  assert_non_null(it);
+  assert_int_equal(it->lines[1], 2);
+  assert_int_equal(it->lines[2], 3);
+  assert_non_null(strstr(it->message, "is a change of 10.65%, but the "
+                                      "growth row says 6%"));
+  if (count_sev(chk, GF_CHECK_WARNING) != 1) dump(chk);
+  assert_int_equal(count_sev(chk, GF_CHECK_WARNING), 1);
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+/* The share row's value changed: its value fails, and the relation warns. */
+static void test_check_consistency_share_broken(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  char *bad = replace(csv, ",82.29,%,82.29,", ",72.29,%,72.29,");
+  gf_check *chk = check_csv(doc, bad, GF_OPT_CONSISTENCY);
+  assert_non_null(find(chk, GF_CHECK_FAILED, GF_CHECK_VALUE, 8));
+  const gf_check_item *it =
+      find(chk, GF_CHECK_WARNING, GF_CHECK_SHARE_PARTS, 7);
+  if (!it) dump(chk);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "= 82.29%, but 税收占比 72.29% is "
+                                      "stated"));
+  gf_check_free(chk);
+  /* within rounding: 82.3 holds too (115.31/140.12 = 82.2937%) */
+  char *near = replace(csv, ",82.29,%,82.29,", ",82.3,%,82.3,");
+  chk = check_csv(doc, near, GF_OPT_CONSISTENCY);
+  assert_non_null(find(chk, GF_CHECK_HOLDS, GF_CHECK_SHARE_PARTS, 7));
+  gf_check_free(chk);
+  free(near);
+  free(bad);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+static void test_check_consistency_share_over_100(void **state) {
+  (void)state;
+  static const char text[] = "城镇化率达到120%。\n";
+  gf_doc *doc = NULL;
+  assert_int_equal(gf_doc_open_text("c.pdf", text, strlen(text), &doc, NULL),
+                   GF_OK);
+  size_t s = (size_t)(strstr(text, "120%") - text);
+  char csv[256];
+  snprintf(csv, sizeof csv,
+           "doc,page,indicator,measure,value,unit,raw,start,end\n"
+           "c.pdf,1,城镇化率,share,120,%%,120%%,%zu,%zu\n",
+           s, s + 4);
+  gf_check *chk = check_csv(doc, csv, GF_OPT_CONSISTENCY);
+  const gf_check_item *it =
+      find(chk, GF_CHECK_WARNING, GF_CHECK_SHARE_RANGE, 2);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "城镇化率 120% is a share above the "
+                                      "whole"));
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  gf_doc_free(doc);
+}
+
+/* base_value against value x the unit's magnitude, from the cells alone:
+ * a failure against the source, and a warning among the row's cells. */
+static void test_check_consistency_magnitude(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  char *bad = replace(csv, ",132780000000,元,", ",13278000000,元,");
+  gf_check *chk = check_csv(doc, bad, GF_OPT_CONSISTENCY);
+  assert_non_null(find(chk, GF_CHECK_FAILED, GF_CHECK_BASE_VALUE, 2));
+  const gf_check_item *it = find(chk, GF_CHECK_WARNING, GF_CHECK_MAGNITUDE,
+                                 2);
+  if (!it) dump(chk);
+  assert_non_null(it);
+  assert_string_equal(it->message, "1327.8 亿元 is 132780000000 元, but "
+                                   "base_value says 13278000000");
+  gf_check_free(chk);
+  char *bu = replace(csv, ",37000,户,", ",37000,人,");
+  chk = check_csv(doc, bu, GF_OPT_CONSISTENCY);
+  it = find(chk, GF_CHECK_WARNING, GF_CHECK_MAGNITUDE, 4);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "the unit 万户 counts 户, but "
+                                      "base_unit says 人"));
+  gf_check_free(chk);
+  free(bu);
+  free(bad);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+/* ------------------------------------------------------------- errors */
+
+static void test_check_input_errors(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  gf_check *chk = (gf_check *)1;
+  gf_error err = {0};
+  static const struct {
+    const char *csv;
+    int rc;
+    size_t line;
+    const char *msg;
+  } cases[] = {
+      {"", GF_ECSV, 1, "empty"},
+      {"doc,page,value,unit\nreport.pdf,1,1,个\n", GF_ECSV, 1,
+       "no raw column"},
+      {"doc,page,value,unit,raw\nreport.pdf,1,\"1,个,x\n", GF_ECSV, 2,
+       "unterminated"},
+      {"doc,page,value,unit,raw\n\nreport.pdf,1,1\"2,个,x\n", GF_ECSV, 3,
+       "quote"},
+      {"doc,page,value,unit,raw\nreport.pdf,1,\xff,个,x\n", GF_EUTF8, 2,
+       "UTF-8"},
+  };
+  for (size_t i = 0; i < COUNT(cases); i++) {
+    chk = (gf_check *)1;
+    int rc = gf_figures_check(doc, cases[i].csv, strlen(cases[i].csv), 0,
+                              &chk, &err);
+    if (rc != cases[i].rc || chk != NULL || err.line != cases[i].line ||
+        !err.message || !strstr(err.message, cases[i].msg))
+      fail_msg("case %zu: rc %d line %zu message %s", i, rc, err.line,
+               err.message ? err.message : "(null)");
+  }
+  assert_int_equal(gf_figures_check(NULL, "", 0, 0, &chk, NULL), GF_EINVAL);
+  assert_int_equal(gf_figures_check(doc, "", 0, 0, NULL, NULL), GF_EINVAL);
+  assert_int_equal(gf_figures_check(doc, NULL, 3, 0, &chk, NULL), GF_EINVAL);
+  assert_null(chk);
+  /* a header alone: nothing to check, nothing wrong */
+  assert_int_equal(gf_figures_check(doc, "doc,page,value,unit,raw", 23, 0,
+                                    &chk, NULL),
+                   GF_OK);
+  assert_int_equal(gf_check_rows(chk), 0);
+  assert_int_equal(gf_check_count(chk), 0);
+  assert_null(gf_check_at(chk, 0));
+  gf_check_free(chk);
+  assert_int_equal(gf_figures_check(doc, "doc,page,value,unit,raw", 23,
+                                    GF_OPT_CONSISTENCY, &chk, NULL),
+                   GF_OK);
+  assert_int_equal(gf_check_count(chk), 0);
+  gf_check_free(chk);
+  gf_check_free(NULL);
+  assert_int_equal(gf_check_count(NULL), 0);
+  assert_string_equal(gf_strerror(GF_ECSV),
+                      "malformed CSV or a needed column missing");
+  gf_doc_free(doc);
+}
+
+/* Every allocation failing in turn: GF_ENOMEM and nothing half-built (the
+ * sanitizer build checks for leaks), until the run succeeds. */
+static void test_check_out_of_memory(void **state) {
+  (void)state;
+  gf_doc *doc = open_fixture();
+  char *csv = fixture_csv();
+  char *bad = replace(csv, ",1327.8,亿元,", ",1372.8,亿元,");
+  int ok = 0;
+  for (unsigned long n = 1; n < 100000 && !ok; n++) {
+    gf_check *chk = (gf_check *)1;
+    gf_alloc_fail_at(n);
+    int rc = gf_figures_check(doc, bad, strlen(bad), GF_OPT_CONSISTENCY,
+                              &chk, NULL);
+    gf_alloc_fail_at(0);
+    if (rc == GF_OK) {
+      ok = 1;
+      assert_int_equal(gf_check_failed_rows(chk), 1);
+    } else if (rc != GF_ENOMEM || chk != NULL) {
+      fail_msg("allocation %lu: rc %d", n, rc);
+    }
+    gf_check_free(chk);
+  }
+  assert_true(ok);
+  free(bad);
+  free(csv);
+  gf_doc_free(doc);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_check_fixture_holds),
+      cmocka_unit_test(test_check_wrong_value),
+      cmocka_unit_test(test_check_wrong_page),
+      cmocka_unit_test(test_check_wrong_raw),
+      cmocka_unit_test(test_check_wrong_span),
+      cmocka_unit_test(test_check_wrong_unit),
+      cmocka_unit_test(test_check_wrong_base_value),
+      cmocka_unit_test(test_check_wrong_base_unit),
+      cmocka_unit_test(test_check_wrong_value_max),
+      cmocka_unit_test(test_check_doc_mismatch),
+      cmocka_unit_test(test_check_bad_cells),
+      cmocka_unit_test(test_check_sign_and_numerals),
+      cmocka_unit_test(test_check_located_by_raw),
+      cmocka_unit_test(test_check_located_on_neighbour),
+      cmocka_unit_test(test_check_located_by_number),
+      cmocka_unit_test(test_check_not_found),
+      cmocka_unit_test(test_check_touched_sheet),
+      cmocka_unit_test(test_check_page_break),
+      cmocka_unit_test(test_check_consistency_fixture),
+      cmocka_unit_test(test_check_consistency_share_broken),
+      cmocka_unit_test(test_check_consistency_share_over_100),
+      cmocka_unit_test(test_check_consistency_magnitude),
+      cmocka_unit_test(test_check_input_errors),
+      cmocka_unit_test(test_check_out_of_memory),
+  };
+  return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
