@@ -637,6 +637,20 @@ static void say_source(gf_buf *m, const char *text, const reading *rd,
   gf_buf_printf(m, " (page %zu)", page);
 }
 
+/* A raw cell that states only a number ("866.60", "-2.5"): a table cell
+ * whose unit, if any, the table's header gives. */
+static int bare_number(const char *raw) {
+  if (!raw) return 0;
+  int digits = 0;
+  for (const char *p = raw; *p; p++) {
+    if (*p >= '0' && *p <= '9')
+      digits++;
+    else if (!strchr("+-.,", *p))
+      return 0;
+  }
+  return digits > 0;
+}
+
 /* Compares the row's numbers with what the source text says. */
 static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
   gf_buf w = {0};
@@ -682,6 +696,25 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
       say_source(m, t, &rd, page);
       row_item(c, r, GF_CHECK_FAILED, GF_CHECK_VALUE_MAX);
     }
+  }
+  /* A bare number whose unit the row gives (a table cell under
+   * "年末数（万人）", a row with a 单位 column): the unit comes from the
+   * table, so value × the unit's magnitude must give base_value. */
+  if (bare_number(cell(r, C_RAW)) || (!rd.unit[0] && r->unit[0])) {
+    gf_unit_match um;
+    size_t ul = strlen(r->unit);
+    int known = gf_unit_read(r->unit, ul, 1, &um) && um.len == ul;
+    char want[GF_NUM_MAX + 16];
+    const char *v = r->val[0] == '-' ? r->val + 1 : r->val;
+    if (r->unit[0] && r->base[0] && known &&
+        gf_decimal_shift(v, um.mag_exp, want, sizeof want) == 0 &&
+        !same_abs(r->base, want)) {
+      gf_buf_printf(m, "base_value %s but %s %s is %s (page %zu)", r->base,
+                    r->val, r->unit, want, page);
+      row_item(c, r, GF_CHECK_FAILED, GF_CHECK_BASE_VALUE);
+    }
+    gf_free(t);
+    return;
   }
   if (!same_unit(r->unit, rd.unit)) {
     if (r->unit[0])

@@ -113,4 +113,18 @@ void gf_para_iter_free(gf_para_iter *it);
  * glyphs (prose readers skip those, the cells are read from the table). */
 int gf_tables_covers(const gf_tables *t, size_t page, size_t off);
 
+/* figures.c: what a page's figures inherit from the text around them. */
+typedef struct gf_page_context {
+  const char *kind;       /* "actual" or "target" */
+  int period;
+  const char *section;
+} gf_page_context;
+/* Appends a copy of row r to o (raw is r->raw[0..raw_len)). */
+int gf_figures_push(gf_figures *o, const gf_figure *r, size_t raw_len);
+
+/* table_figures.c: the number cells of tables as figure rows. ctx has one
+ * entry per page. */
+int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,
+                     const gf_page_context *ctx, gf_figures *out);
+
 #endif

@@ -113,6 +113,9 @@ typedef struct finder {
   const char *sentence_kept;
   int sent_kind, sent_period; /* of the sentence; kind -1: not yet known */
   int section_plan;           /* five-year plan the headings name, or -1 */
+  const gf_tables *tables;    /* their glyphs are read as tables, not prose */
+  gf_page_context *pages;     /* per page, for the figures of tables */
+  size_t pages_done;
   char subject[192];  /* last explicit indicator in the sentence */
   struct cand last;   /* the previous figure in the sentence */
   int err;
@@ -787,6 +790,51 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   return GF_OK;
 }
 
+int gf_figures_push(gf_figures *o, const gf_figure *r, size_t raw_len) {
+  if (o->n == o->cap) {
+    size_t cap = o->cap ? o->cap * 2 : 64;
+    gf_figure *rows = gf_realloc(o->rows, cap * sizeof *rows);
+    if (!rows) return GF_ENOMEM;
+    o->rows = rows;
+    o->cap = cap;
+  }
+  gf_figure *d = &o->rows[o->n];
+  *d = *r; /* kind, measure and bound are static strings */
+  d->doc = o->doc;
+  d->section = keep_str(o, r->section);
+  d->indicator = keep_str(o, r->indicator);
+  d->value = keep_str(o, r->value);
+  d->unit = keep_str(o, r->unit);
+  d->base_value = keep_str(o, r->base_value);
+  d->base_unit = keep_str(o, r->base_unit);
+  d->comparison = keep_str(o, r->comparison);
+  d->raw = keep(o, r->raw, raw_len);
+  d->sentence = keep_str(o, r->sentence);
+  d->value_max = keep_str(o, r->value_max);
+  if (!d->section || !d->indicator || !d->value || !d->unit ||
+      !d->base_value || !d->base_unit || !d->comparison || !d->raw ||
+      !d->sentence || !d->value_max)
+    return GF_ENOMEM;
+  o->n++;
+  return GF_OK;
+}
+
+/* Records the kind, period and section in force for the pages up to and
+ * including page (table figures take them from their page). */
+static int note_pages(finder *f, size_t page) {
+  if (!f->section_kept)
+    f->section_kept = keep_str(f->out, f->section ? f->section : "");
+  if (!f->section_kept) return GF_ENOMEM;
+  for (; f->pages_done <= page && f->pages_done < f->doc->n_pages;
+       f->pages_done++) {
+    gf_page_context *c = &f->pages[f->pages_done];
+    c->kind = f->sect.kind == GF_KIND_TARGET ? "target" : "actual";
+    c->period = f->sect.period;
+    c->section = f->section_kept;
+  }
+  return GF_OK;
+}
+
 /* 均 meaning "each" (均排名, 均为), not part of 人均 or 平均. */
 static int is_jun(const char *t, size_t from, size_t i, size_t end) {
   static const char *const NEXT[] = {"排名", "列", "为", "达", "居", "位",
@@ -989,6 +1037,12 @@ static int scan_sentence(finder *f) {
       pos = s + char_len((unsigned char)f->t[s]);
       continue;
     }
+    /* a table's numbers are read from its cells (table_figures.c) */
+    uint64_t at = f->para->pos[f->map[s]];
+    if (gf_tables_covers(f->tables, GF_POS_PAGE(at), GF_POS_OFF(at))) {
+      pos = s + nr.len;
+      continue;
+    }
     /* a sign: -0.57‰ */
     cand c;
     if (read_figure(f, s, &nr, &c)) {
@@ -1132,9 +1186,15 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
   f.out = gf_calloc(1, sizeof *f.out);
   if (!f.out || !(f.out->doc = gf_strdup(doc->name ? doc->name : "-")))
     goto done;
+  gf_tables *tabs = NULL;
+  f.pages = gf_calloc(doc->n_pages + 1, sizeof *f.pages);
+  if (!f.pages) goto done;
   if ((rc = gf_sections_init(&f.sect)) || (rc = build_patterns(&f)) ||
       (rc = gf_para_iter_new(doc, &it)) || (rc = read_title(&f, it)))
     goto done;
+  if (doc->has_geom && (rc = gf_tables_extract(doc, 0, &tabs, NULL)))
+    goto done;
+  f.tables = tabs;
   while ((rc = gf_para_iter_next(it, &para)) == 1) {
     f.para = para;
     char *t = NULL;
@@ -1153,7 +1213,8 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
           f.section ? plan_named(f.section, 0, strlen(f.section), 0) : -1;
     }
     if (!f.section) rc = GF_ENOMEM;
-    else rc = scan_para(&f, heading_marker_len(&f, t, len, hl));
+    else if (!(rc = note_pages(&f, GF_POS_PAGE(para->pos[0]))))
+      rc = scan_para(&f, heading_marker_len(&f, t, len, hl));
     free(t);
     free(map);
     f.t = NULL;
@@ -1161,8 +1222,13 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
     if (rc) goto done;
   }
   if (rc) goto done;
+  if ((rc = note_pages(&f, doc->n_pages)) ||
+      (tabs && (rc = gf_table_figures(doc, tabs, f.pages, f.out))))
+    goto done;
   rc = GF_OK;
 done:
+  gf_tables_free(tabs);
+  free(f.pages);
   free(f.section);
   gf_para_iter_free(it);
   gf_sections_free(&f.sect);

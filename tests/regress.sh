@@ -52,11 +52,13 @@ score zhoukou-2023 "$here/data/wild/zhoukou-2023-communique.pdf" 0.93 0.93 0 0 0
 for pdf in "$here"/data/wild/*.pdf; do
   n=$(basename "$pdf" .pdf)
   mkdir -p "$tmp/w-$n"
+  # exit 0, some figures, and every row proved against the PDF
   if "$GOVFIG" extract -q -o "$tmp/w-$n" "$pdf" 2>/dev/null &&
-     [ "$(wc -l <"$tmp/w-$n/figures.csv")" -gt 10 ]; then
+     [ "$(wc -l <"$tmp/w-$n/figures.csv")" -gt 10 ] &&
+     "$GOVFIG" check "$pdf" "$tmp/w-$n/figures.csv" >/dev/null 2>&1; then
     pass=$((pass + 1))
   else
-    echo "FAIL wild $n: no figures or non-zero exit"; fail=$((fail + 1))
+    echo "FAIL wild $n: no figures, non-zero exit, or rows that check fails"; fail=$((fail + 1))
   fi
 done
 echo "$pass passed, $fail failed"
