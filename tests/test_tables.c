@@ -164,6 +164,62 @@ static void test_tables_unruled_empty_cells(void **state) {
   free(d);
 }
 
+/* A table's number cells become figures: the row's label is the
+ * indicator, the header's bracketed unit or the row's 单位 cell the unit,
+ * the header's words the measure; prose reading skips the table. */
+static void test_tables_cells_are_figures(void **state) {
+  (void)state;
+  gd_doc *d = new_gd(10);
+  float y = 100, pitch = 15;
+  gd_put(d, 0, 50, y, "2023年某市国民经济和社会发展统计公报");
+  y += 3 * pitch;
+  gd_put(d, 0, 50, y, "指标");
+  gd_put(d, 0, 200, y, "单位");
+  gd_put(d, 0, 280, y, "年末数（万人）");
+  gd_put(d, 0, 420, y, "比上年增长（%）");
+  y += pitch;
+  static const char *const rows[][4] = {
+      {"其中：城镇人口", "", "392.66", "1.5"},
+      {"乡村人口", "", "473.94", "-2.0"},
+      {"粮食产量", "万吨", "", "3.1"},
+  };
+  for (size_t r = 0; r < sizeof rows / sizeof *rows; r++, y += pitch)
+    for (int c = 0; c < 4; c++)
+      if (*rows[r][c])
+        gd_put(d, 0, c == 0 ? 50 : c == 1 ? 200 : c == 2 ? 280 : 420, y,
+               rows[r][c]);
+  gf_doc *doc = gd_make(d, "f.pdf");
+  gf_figures *figs = NULL;
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  assert_int_equal(gf_figures_count(figs), 5);
+  static const char *const want[][5] = {
+      /* indicator, measure, value, unit, base_value */
+      {"城镇人口", "level", "392.66", "万人", "3926600"},
+      {"城镇人口", "growth", "1.5", "%", "1.5"},
+      {"乡村人口", "level", "473.94", "万人", "4739400"},
+      {"乡村人口", "growth", "-2", "%", "-2"},
+      {"粮食产量", "growth", "3.1", "%", "3.1"},
+  };
+  for (size_t i = 0; i < 5; i++) {
+    const gf_figure *f = gf_figures_at(figs, i);
+    size_t len;
+    const char *page = gf_doc_page_text(doc, 1, &len);
+    if (strcmp(f->indicator, want[i][0]) || strcmp(f->measure, want[i][1]) ||
+        strcmp(f->value, want[i][2]) || strcmp(f->unit, want[i][3]) ||
+        strcmp(f->base_value, want[i][4]) || f->end > len ||
+        memcmp(page + f->start, f->raw, f->end - f->start) != 0) {
+      print_error("row %zu: %s %s %s %s %s\n", i, f->indicator, f->measure,
+                  f->value, f->unit, f->base_value);
+      fail();
+    }
+    assert_string_equal(f->kind, "actual");
+    assert_int_equal(f->period, 2023);
+  }
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+  free(d);
+}
+
 /* A first-column entry that wraps (fills its column) stays one entry; a
  * list marker after a full line starts a new one. */
 static void test_tables_wrapped_first_column(void **state) {
@@ -387,6 +443,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tables_centred_wrapped),
       cmocka_unit_test(test_tables_unruled_empty_cells),
+      cmocka_unit_test(test_tables_cells_are_figures),
       cmocka_unit_test(test_tables_wrapped_first_column),
       cmocka_unit_test(test_tables_split_over_pages),
       cmocka_unit_test(test_tables_prose_is_no_table),
