@@ -95,6 +95,8 @@ typedef struct cand {
   char comparison[96];
 } cand;
 
+#define MAX_CLAUSES 128 /* clause starts remembered per sentence */
+
 typedef struct finder {
   const struct gf_doc *doc;
   gf_figures *out;
@@ -118,16 +120,20 @@ typedef struct finder {
   size_t pages_done;
   char subject[192];  /* last explicit indicator in the sentence */
   struct cand last;   /* the previous figure in the sentence */
+  size_t clauses[MAX_CLAUSES]; /* clause starts of the sentence, ascending */
+  size_t n_clauses;           /* 0: too many, clause_start walks back */
   int err;
 } finder;
 
 
 /* ---------------------------------------------------------------- helpers */
 
+/* Whether word w stands at t+at (t has len bytes).  Compared byte by byte:
+ * most calls fail on the first or second byte, so no strlen up front. */
 static int starts(const char *t, size_t len, size_t at, const char *w) {
-  if (at >= len || w[0] != t[at]) return 0; /* cheap first-byte filter */
-  size_t wl = strlen(w);
-  return at + wl <= len && memcmp(t + at, w, wl) == 0;
+  for (size_t i = 0; w[i]; i++)
+    if (at + i >= len || t[at + i] != w[i]) return 0;
+  return 1;
 }
 
 static int ends(const char *t, size_t at, size_t from, const char *w) {
@@ -226,6 +232,11 @@ static size_t clause_start(const char *t, size_t from, size_t at) {
   }
   return from;
 }
+
+/* Clause starts of the sentence being read, found once per sentence
+ * (numbers ask for theirs many times). */
+static void find_clauses(struct finder *f);
+static size_t clause_of(const struct finder *f, size_t at);
 
 static size_t clause_end(const char *t, size_t len, size_t at) {
   for (size_t i = at; i < len; i += char_len((unsigned char)t[i]))
@@ -549,7 +560,7 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
   if (word_before(t, f->sent_a, s, NOT_BEFORE)) return 0;
   int is_rank = ends(t, s, f->sent_a, "第");
   if (is_rank) {
-    size_t cs = clause_start(t, f->sent_a, s);
+    size_t cs = clause_of(f, s);
     size_t pre = s - strlen("第");
     int cue = has_word(t, cs, pre, GF_RANK_CUES);
     gf_unit_match um;
@@ -713,6 +724,12 @@ static void sentence_period(const finder *f, int *kind, int *period) {
   }
 }
 
+/* dst = "-" (when neg) + src; dst has room for src and the sign. */
+static void signed_copy(char *dst, const char *src, int neg) {
+  if (neg) *dst++ = '-';
+  memcpy(dst, src, strlen(src) + 1);
+}
+
 static int add_row(finder *f, const cand *c, const char *ind_in) {
   gf_figures *o = f->out;
   char ind[192];
@@ -745,14 +762,12 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   char base[GF_NUM_MAX + 16];
   if (gf_decimal_shift(c->value, c->mag_exp, base, sizeof base))
     snprintf(base, sizeof base, "%s", c->value);
-  char value[GF_NUM_MAX + 2], vmax[GF_NUM_MAX + 2];
+  char value[GF_NUM_MAX + 2], vmax[GF_NUM_MAX + 2], bv[GF_NUM_MAX + 18];
   int neg = c->negative && c->value[0] != '-' &&
             (c->measure == M_GROWTH || c->measure == M_PP);
-  snprintf(value, sizeof value, "%s%s", neg ? "-" : "", c->value);
-  char bv[GF_NUM_MAX + 18];
-  snprintf(bv, sizeof bv, "%s%s", neg ? "-" : "", base);
-  snprintf(vmax, sizeof vmax, "%s%s", neg && c->value_max[0] ? "-" : "",
-           c->value_max);
+  signed_copy(value, c->value, neg);
+  signed_copy(bv, base, neg);
+  signed_copy(vmax, c->value_max, neg && c->value_max[0]);
   if (!f->section_kept)
     f->section_kept = keep_str(o, f->section ? f->section : "");
   if (!f->sentence_kept)
@@ -892,7 +907,7 @@ static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
 static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
                 size_t *parts_a, size_t *parts_b, int *n_parts) {
   const char *t = f->t;
-  size_t cs = clause_start(t, f->sent_a, c->a);
+  size_t cs = clause_of(f, c->a);
   size_t seg = seg_a > cs ? seg_a : cs;
   /* the bound word right before the number */
   int bk = 0;
@@ -1020,6 +1035,36 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
   return add_row(f, c, ind);
 }
 
+static void find_clauses(finder *f) {
+  size_t n = 0;
+  f->clauses[n++] = f->sent_a;
+  for (size_t i = f->sent_a; i < f->sent_b;
+       i += char_len((unsigned char)f->t[i])) {
+    size_t w = word_at(f->t, f->sent_b, i, CLAUSE_END);
+    if (!w) continue;
+    if (n == MAX_CLAUSES) {
+      f->n_clauses = 0;
+      return;
+    }
+    f->clauses[n++] = i + w;
+    i += w - char_len((unsigned char)f->t[i]);
+  }
+  f->n_clauses = n;
+}
+
+static size_t clause_of(const finder *f, size_t at) {
+  if (!f->n_clauses) return clause_start(f->t, f->sent_a, at);
+  size_t lo = 0, hi = f->n_clauses; /* last start <= at */
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (f->clauses[mid] <= at)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return f->clauses[lo];
+}
+
 static int scan_sentence(finder *f) {
   size_t pos = f->sent_a, prev_end = f->sent_a;
   size_t parts_a[8], parts_b[8];
@@ -1027,6 +1072,7 @@ static int scan_sentence(finder *f) {
   f->subject[0] = '\0';
   f->sentence_kept = NULL;
   f->sent_kind = -1;
+  find_clauses(f);
   size_t ov[2];
   int rc;
   while ((rc = gf_re_find(f->re_num, f->t, f->sent_b, pos, ov, 1)) == 1) {
@@ -1054,7 +1100,7 @@ static int scan_sentence(finder *f) {
           c.value[0] = '-';
         }
       }
-      size_t cs = clause_start(f->t, f->sent_a, c.a);
+      size_t cs = clause_of(f, c.a);
       if (cs > prev_end) {
         prev_end = cs;
         n_parts = 0;
