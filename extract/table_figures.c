@@ -26,7 +26,16 @@ typedef struct column {
   int mag_exp;
   const char *measure;
   int is_unit;            /* a 单位 column: each row names its own unit */
+  int period;             /* a year the header names (2024年目标), or 0 */
+  const char *kind;       /* "target"/"actual" the header says, or NULL */
 } column;
+
+/* Header words that make a column's figures targets or actuals:
+ * "2024年目标", "2023年完成". */
+static const char *const TARGET_HEAD[] = {"目标", "计划", "预期", "预计",
+                                          "预算", NULL};
+static const char *const ACTUAL_HEAD[] = {"完成", "实际", "执行", "决算",
+                                          NULL};
 
 static int has_any(const char *s, const char *const *words) {
   for (size_t i = 0; words[i]; i++)
@@ -73,6 +82,14 @@ static void header_unit(const char *h, column *c) {
                : has_any(n, SHARE_HEAD) ? "share"
                                         : "level";
   c->is_unit = strcmp(n, "单位") == 0 || strcmp(n, "计量单位") == 0;
+  for (const char *y = n; (y = strstr(y, "年")) != NULL; y += 3)
+    if (y - n >= 4 && strspn(y - 4, "0123456789") == 4) {
+      c->period = atoi(y - 4);
+      break;
+    }
+  c->kind = has_any(n, TARGET_HEAD)   ? "target"
+            : has_any(n, ACTUAL_HEAD) ? "actual"
+                                      : NULL;
   /* 增长% or 比重(%) */
   const char *pct = strstr(n, "%") ? "%" : strstr(n, "‰") ? "‰" : NULL;
   if (pct) {
@@ -192,8 +209,8 @@ int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,
       r.doc = gf_doc_name(doc);
       r.page = (int)page + 1;
       r.section = pc->section ? pc->section : "";
-      r.kind = pc->kind;
-      r.period = pc->period;
+      r.kind = col->kind ? col->kind : pc->kind;
+      r.period = col->period ? col->period : pc->period;
       r.indicator = label;
       r.measure = col->measure;
       r.value = value;

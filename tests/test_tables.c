@@ -220,6 +220,41 @@ static void test_tables_cells_are_figures(void **state) {
   free(d);
 }
 
+/* Column headers that name a year and a part ("2024年目标") give their
+ * figures that kind and period, whatever the text around the table. */
+static void test_tables_header_kind_period(void **state) {
+  (void)state;
+  gd_doc *d = new_gd(10);
+  float y = 100, pitch = 15;
+  gd_put(d, 0, 50, y, "2023年某市国民经济和社会发展统计公报");
+  y += 3 * pitch;
+  gd_put(d, 0, 50, y, "指标");
+  gd_put(d, 0, 250, y, "2023年完成（亿元）");
+  gd_put(d, 0, 420, y, "2024年目标（亿元）");
+  y += pitch;
+  gd_put(d, 0, 50, y, "地区生产总值");
+  gd_put(d, 0, 250, y, "1327.8");
+  gd_put(d, 0, 420, y, "1400");
+  y += pitch;
+  gd_put(d, 0, 50, y, "一般公共预算收入");
+  gd_put(d, 0, 250, y, "140.12");
+  gd_put(d, 0, 420, y, "148.5");
+  gf_doc *doc = gd_make(d, "k.pdf");
+  gf_figures *figs = NULL;
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  assert_int_equal(gf_figures_count(figs), 4);
+  for (size_t i = 0; i < 4; i++) {
+    const gf_figure *f = gf_figures_at(figs, i);
+    assert_string_equal(f->unit, "亿元");
+    assert_string_equal(f->kind, i % 2 ? "target" : "actual");
+    assert_int_equal(f->period, i % 2 ? 2024 : 2023);
+  }
+  assert_string_equal(gf_figures_at(figs, 1)->base_value, "140000000000");
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+  free(d);
+}
+
 /* A first-column entry that wraps (fills its column) stays one entry; a
  * list marker after a full line starts a new one. */
 static void test_tables_wrapped_first_column(void **state) {
@@ -444,6 +479,7 @@ int main(void) {
       cmocka_unit_test(test_tables_centred_wrapped),
       cmocka_unit_test(test_tables_unruled_empty_cells),
       cmocka_unit_test(test_tables_cells_are_figures),
+      cmocka_unit_test(test_tables_header_kind_period),
       cmocka_unit_test(test_tables_wrapped_first_column),
       cmocka_unit_test(test_tables_split_over_pages),
       cmocka_unit_test(test_tables_prose_is_no_table),
