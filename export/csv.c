@@ -195,15 +195,6 @@ struct gf_csv {
   size_t n_rows, cap_rows;
 };
 
-static void set_err(gf_error *err, int code, const char *msg, size_t off) {
-  if (!err) return;
-  err->code = code;
-  err->message = msg;
-  err->page = 0;
-  err->offset = off;
-  err->line = 0;
-}
-
 static int push_field(gf_csv *c, size_t off, size_t len) {
   if (c->n_fields == c->cap_fields) {
     size_t cap = c->cap_fields ? 2 * c->cap_fields : 64;
@@ -251,7 +242,7 @@ size_t gf_csv_offset_line(const char *data, size_t len, size_t off) {
 static int validate(const char *d, size_t len, size_t i, gf_error *err) {
   while (i < len) {
     if (d[i] == '\0') {
-      set_err(err, GF_EINVAL, "NUL byte in CSV text", i);
+      gf_error_set(err, GF_EINVAL, "NUL byte in CSV text", 0, i);
       return GF_EINVAL;
     }
     if ((unsigned char)d[i] < 0x80) {
@@ -261,7 +252,7 @@ static int validate(const char *d, size_t len, size_t i, gf_error *err) {
     int32_t cp;
     size_t n = gf_utf8_decode(d + i, len - i, &cp);
     if (n == 0) {
-      set_err(err, GF_EUTF8, "invalid UTF-8 in CSV text", i);
+      gf_error_set(err, GF_EUTF8, "invalid UTF-8 in CSV text", 0, i);
       return GF_EUTF8;
     }
     i += n;
@@ -278,7 +269,7 @@ static int read_field(const char *d, size_t len, size_t *pi, size_t *line,
     size_t open = i++;
     for (;;) {
       if (i >= len) {
-        set_err(err, GF_EINVAL, "unterminated quoted field", open);
+        gf_error_set(err, GF_EINVAL, "unterminated quoted field", 0, open);
         return GF_EINVAL;
       }
       if (d[i] == '"') {
@@ -294,14 +285,14 @@ static int read_field(const char *d, size_t len, size_t *pi, size_t *line,
       gf_buf_putc(b, d[i++]);
     }
     if (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
-      set_err(err, GF_EINVAL, "character after a closing quote", i);
+      gf_error_set(err, GF_EINVAL, "character after a closing quote", 0, i);
       return GF_EINVAL;
     }
   } else {
     size_t from = i;
     while (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
       if (d[i] == '"') {
-        set_err(err, GF_EINVAL, "quote inside an unquoted field", i);
+        gf_error_set(err, GF_EINVAL, "quote inside an unquoted field", 0, i);
         return GF_EINVAL;
       }
       i++;
@@ -315,7 +306,7 @@ static int read_field(const char *d, size_t len, size_t *pi, size_t *line,
 int gf_csv_parse(const char *data, size_t len, gf_csv **out, gf_error *err) {
   if (out) *out = NULL;
   if (!out || (!data && len > 0)) {
-    set_err(err, GF_EINVAL, "invalid argument", 0);
+    gf_error_set(err, GF_EINVAL, "invalid argument", 0, 0);
     return GF_EINVAL;
   }
   gf_buf b = {0};
@@ -360,7 +351,7 @@ int gf_csv_parse(const char *data, size_t len, gf_csv **out, gf_error *err) {
   *out = c;
   return GF_OK;
 fail:
-  if (rc == GF_ENOMEM) set_err(err, GF_ENOMEM, "out of memory", 0);
+  if (rc == GF_ENOMEM) gf_error_set(err, GF_ENOMEM, "out of memory", 0, 0);
   gf_buf_free(&b);
   gf_csv_free(c);
   return rc;
@@ -369,12 +360,12 @@ fail:
 int gf_csv_read_file(const char *path, gf_csv **out, gf_error *err) {
   if (out) *out = NULL;
   if (!path || !out) {
-    set_err(err, GF_EINVAL, "invalid argument", 0);
+    gf_error_set(err, GF_EINVAL, "invalid argument", 0, 0);
     return GF_EINVAL;
   }
   FILE *f = fopen(path, "rb");
   if (!f) {
-    set_err(err, GF_EIO, "cannot open file", 0);
+    gf_error_set(err, GF_EIO, "cannot open file", 0, 0);
     return GF_EIO;
   }
   gf_buf b = {0};
@@ -386,10 +377,10 @@ int gf_csv_read_file(const char *path, gf_csv **out, gf_error *err) {
   fclose(f);
   int rc;
   if (failed) {
-    set_err(err, GF_EIO, "cannot read file", b.len);
+    gf_error_set(err, GF_EIO, "cannot read file", 0, b.len);
     rc = GF_EIO;
   } else if (b.oom) {
-    set_err(err, GF_ENOMEM, "out of memory", 0);
+    gf_error_set(err, GF_ENOMEM, "out of memory", 0, 0);
     rc = GF_ENOMEM;
   } else {
     rc = gf_csv_parse(b.p, b.len, out, err);

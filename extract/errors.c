@@ -2,6 +2,7 @@
  * helper that fills a caller's gf_error.  Messages are constants so that a
  * gf_error never owns memory. */
 #include "extract/extract.h"
+#include "normalize/normalize.h"
 
 const char *gf_strerror(int code) {
   switch (code) {
@@ -27,12 +28,6 @@ const char *gf_strerror(int code) {
 const char *gf_version(void) { return GF_VERSION_STRING; }
 
 int gf_error_fill(gf_error *err, int code, int page, size_t offset) {
-  if (err) {
-    err->code = code;
-    err->message = code ? gf_strerror(code) : NULL;
-    err->page = page;
-    err->offset = offset;
-    err->line = 0;
-  }
-  return code;
+  return gf_error_set(err, code, code ? gf_strerror(code) : NULL, page,
+                      offset);
 }

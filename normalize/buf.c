@@ -47,6 +47,18 @@ char *gf_strdup(const char *s) { return gf_strndup(s, strlen(s)); }
 
 void gf_free(void *p) { free(p); }
 
+int gf_error_set(gf_error *err, int code, const char *msg, int page,
+                 size_t offset) {
+  if (err) {
+    err->code = code;
+    err->message = msg;
+    err->page = page;
+    err->offset = offset;
+    err->line = 0;
+  }
+  return code;
+}
+
 static int grow(gf_buf *b, size_t extra) {
   if (b->oom) return -1;
   if (b->len + extra + 1 <= b->cap) return 0;

@@ -19,6 +19,11 @@ char *gf_strdup(const char *s);
 /* Test hook: make the nth allocation from now fail (0 = never). */
 void gf_alloc_fail_at(unsigned long nth);
 
+/* ---- errors: fills *err (NULL allowed) with code, a constant message,
+ * page and byte offset; line is reset.  Returns code. */
+int gf_error_set(gf_error *err, int code, const char *msg, int page,
+                 size_t offset);
+
 /* ---- growable byte buffer; always NUL-terminated when p != NULL.  Errors
  * are sticky: after a failed append, oom is set and further appends are
  * ignored, so callers check once at the end. */

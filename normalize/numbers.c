@@ -279,14 +279,6 @@ static size_t one(const char *t, size_t n, const size_t *map, size_t i,
   return e;
 }
 
-static void set_err(gf_error *err, int code, const char *msg, size_t off) {
-  if (!err) return;
-  err->code = code;
-  err->message = msg;
-  err->page = 0;
-  err->offset = off;
-}
-
 static size_t first_bad_utf8(const char *s, size_t len) {
   size_t i = 0;
   int32_t cp;
@@ -302,9 +294,9 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
                     gf_numbers **out, gf_error *err) {
   (void)opts;
   if (out) *out = NULL;
-  if (err) set_err(err, GF_OK, "", 0);
+  if (err) gf_error_set(err, GF_OK, "", 0, 0);
   if (!out || (!text && len)) {
-    set_err(err, GF_EINVAL, "invalid argument", 0);
+    gf_error_set(err, GF_EINVAL, "invalid argument", 0, 0);
     return GF_EINVAL;
   }
   char *t = NULL;
@@ -314,7 +306,7 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
   if (!ns) goto fail;
   rc = gf_text_normalize(text ? text : "", len, &t, &n, &map);
   if (rc == GF_EUTF8) {
-    set_err(err, rc, "invalid UTF-8", first_bad_utf8(text, len));
+    gf_error_set(err, rc, "invalid UTF-8", 0, first_bad_utf8(text, len));
     goto fail;
   }
   if (rc) goto fail;
@@ -343,7 +335,7 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
   *out = ns;
   return GF_OK;
 fail:
-  if (rc == GF_ENOMEM) set_err(err, rc, "out of memory", 0);
+  if (rc == GF_ENOMEM) gf_error_set(err, rc, "out of memory", 0, 0);
   gf_free(map);
   gf_free(t);
   gf_numbers_free(ns);
