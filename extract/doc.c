@@ -87,11 +87,18 @@ fail:
 
 /* Validates UTF-8 with the normalizer's decoder; *bad gets the offset of
  * the first invalid byte. */
+/* Page text is valid UTF-8 without NUL bytes: a NUL would cut the C
+ * strings (raw, page text) that rows and callers see. */
 static int valid_utf8(const char *s, size_t len, size_t *bad) {
   size_t i = 0;
   while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c && c < 0x80) { /* ASCII, most of it */
+      i++;
+      continue;
+    }
     int32_t cp;
-    size_t n = gf_utf8_decode(s + i, len - i, &cp);
+    size_t n = c ? gf_utf8_decode(s + i, len - i, &cp) : 0;
     if (n == 0) {
       *bad = i;
       return 0;

@@ -101,7 +101,8 @@ typedef struct gf_doc gf_doc;
 GF_API int gf_doc_open(const char *path, const char *password, unsigned opts,
                        gf_doc **out, gf_error *err);
 /* Makes a document from plain UTF-8 text, pages split at form feeds.  name is
- * the doc column (may be NULL: "-"); text is copied. */
+ * the doc column (may be NULL: "-"); text is copied.  GF_EUTF8 (err->offset
+ * the byte) for invalid UTF-8 or a NUL byte, which page text cannot hold. */
 GF_API int gf_doc_open_text(const char *name, const char *text, size_t len,
                             gf_doc **out, gf_error *err);
 /* Reads path as UTF-8 text (pages split at form feeds).  name as above. */

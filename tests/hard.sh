@@ -70,6 +70,7 @@ bad_input() {
   check "$name: says '$cause' ($(cat "$tmp/err"))" \
     grep -qF -- "govfig: $file: $cause" "$tmp/err"
   check "$name: no figures.csv" [ ! -e "$dir/figures.csv" ]
+  check "$name: no parcels.csv" [ ! -e "$dir/parcels.csv" ]
   check "$name: no temporary file" no_leftovers "$dir"
 }
 
@@ -238,6 +239,8 @@ check "sample + truncated: names the truncated file" \
 check "sample + truncated: one line on stderr" is_eq "$(lines "$tmp/err")" 1
 check "sample + truncated: every row of the sample" \
   cmp -s "$tmp/mixed/figures.csv" "$tmp/one/figures.csv"
+check "sample + truncated: parcels.csv written too" \
+  [ -f "$tmp/mixed/parcels.csv" ]
 run extract -j 2 -o "$tmp/mixed2" "$tmp/empty.pdf" "$sample" \
   "$tmp/hello.pdf" "$small" "$tmp/no-such.pdf"
 check "mixed -j 2: exit 1 (got $rc)" is_eq "$rc" 1
@@ -263,6 +266,8 @@ run extract -j 2 -q -o "$tmp/b2" "$tmp"/twenty/*.pdf
 check "20 files -j 2: exit 0 (got $rc)" is_eq "$rc" 0
 check "20 files: -j 1 and -j 2 byte-identical" \
   cmp -s "$tmp/b1/figures.csv" "$tmp/b2/figures.csv"
+check "20 files: parcels.csv byte-identical too" \
+  cmp -s "$tmp/b1/parcels.csv" "$tmp/b2/parcels.csv"
 run extract -j 7 -q -o "$tmp/b7" "$tmp/twenty"
 check "20 files: -j 7 byte-identical too" \
   cmp -s "$tmp/b1/figures.csv" "$tmp/b7/figures.csv"
@@ -310,7 +315,8 @@ if [ -n "$WRAP" ]; then
 elif mkfifo "$tmp/block.txt" 2>/dev/null && have python3; then
   for sig in INT TERM; do
     d=$tmp/sig-$sig
-    mkdir -p "$d" && printf 'older\n' >"$d/figures.csv"
+    mkdir -p "$d" && printf 'older\n' >"$d/figures.csv" &&
+      printf 'older\n' >"$d/parcels.csv"
     python3 -c 'import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$GOVFIG" extract -j 2 -o "$d" \
@@ -331,6 +337,8 @@ os.execv(sys.argv[1], sys.argv[1:])' "$GOVFIG" extract -j 2 -o "$d" \
     check "SIG$sig: exit $want (got $rc)" is_eq "$rc" "$want"
     check "SIG$sig: older figures.csv kept" \
       is_eq "$(cat "$d/figures.csv")" older
+    check "SIG$sig: older parcels.csv kept" \
+      is_eq "$(cat "$d/parcels.csv")" older
     check "SIG$sig: no temporary file" no_leftovers "$d"
   done
 else

@@ -438,6 +438,11 @@ static void test_doc_text_invalid_utf8(void **state) {
   assert_int_equal(err.offset, 6);
   /* a truncated sequence at the end */
   assert_int_equal(gf_doc_open_text("x", "增", 2, &doc, NULL), GF_EUTF8);
+  /* a NUL byte: page text is a C string (fuzz_figures regress input) */
+  const char nul[] = "9%\n\0\0高于";
+  assert_int_equal(gf_doc_open_text("x", nul, sizeof nul - 1, &doc, &err),
+                   GF_EUTF8);
+  assert_int_equal(err.offset, 3);
 }
 
 static void test_doc_text_file(void **state) {
