@@ -223,11 +223,19 @@ static const char *const CLAUSE_END[] = {"，", "。", "；", "：", "！", "？
                                          ",", ";", ":", NULL};
 static const char *const SENT_END[] = {"。", "；", "！", "？", ";", NULL};
 
+/* The clause mark at t+i, if any: every one leads with E3 or EF (，。；：
+ * ！？) or is ASCII (, ; :), so most characters are turned down at once. */
+static size_t clause_mark(const char *t, size_t len, size_t i) {
+  unsigned char c = (unsigned char)t[i];
+  if (c != 0xE3 && c != 0xEF && c != ',' && c != ';' && c != ':') return 0;
+  return word_at(t, len, i, CLAUSE_END);
+}
+
 static size_t clause_start(const char *t, size_t from, size_t at) {
   size_t i = at;
   while (i > from) {
     size_t p = prev_char(t, i);
-    if (word_at(t, i, p, CLAUSE_END)) return i;
+    if (clause_mark(t, i, p)) return i;
     i = p;
   }
   return from;
@@ -240,7 +248,7 @@ static size_t clause_of(const struct finder *f, size_t at);
 
 static size_t clause_end(const char *t, size_t len, size_t at) {
   for (size_t i = at; i < len; i += char_len((unsigned char)t[i]))
-    if (word_at(t, len, i, CLAUSE_END)) return i;
+    if (clause_mark(t, len, i)) return i;
   return len;
 }
 
@@ -684,7 +692,12 @@ static const char *const PLAN_SPAN[] = {"期间", "时期", "末", "以来", NUL
 
 /* The five-year plan a text names as a span ("十四五"期间), or -1. */
 static int plan_named(const char *t, size_t a, size_t b, int as_span) {
-  for (size_t j = a; j + 9 <= b; j += char_len((unsigned char)t[j])) {
+  /* every name starts with 十 (E5 8D 81): jump from one E5 byte to the next
+   * (UTF-8 lead bytes never occur inside a character) */
+  for (size_t j = a; j + 9 <= b; j++) {
+    const char *e5 = memchr(t + j, 0xE5, b - j);
+    if (!e5) break;
+    j = (size_t)(e5 - t);
     if (!starts(t, b, j, "十")) continue;
     for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
       if (!starts(t, b, j, PLANS[i].name)) continue;
@@ -1040,7 +1053,7 @@ static void find_clauses(finder *f) {
   f->clauses[n++] = f->sent_a;
   for (size_t i = f->sent_a; i < f->sent_b;
        i += char_len((unsigned char)f->t[i])) {
-    size_t w = word_at(f->t, f->sent_b, i, CLAUSE_END);
+    size_t w = clause_mark(f->t, f->sent_b, i);
     if (!w) continue;
     if (n == MAX_CLAUSES) {
       f->n_clauses = 0;
