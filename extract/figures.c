@@ -32,6 +32,10 @@ static const char *const NOT_AFTER[] = {
 static const char *const NOT_BEFORE[] = {"表", "图", "附件", "附表", "附图",
                                          "编号", "注", "国道", "省道", NULL};
 
+/* Names too generic to stand alone: 增速 is the rate of the subject. */
+static const char *const GENERIC_NAMES[] = {"增速", "增幅", "比重", "占比",
+                                            "总量", "增长率", NULL};
+
 /* After a Chinese numeral, measure words that name things (二期 三区). */
 static const char *const NAME_SUFFIX[] = {
     "期", "级", "队", "区", "港", "园", "院", "村", "镇", "届", "批", "类",
@@ -119,6 +123,7 @@ typedef struct finder {
   gf_page_context *pages;     /* per page, for the figures of tables */
   size_t pages_done;
   char subject[192];  /* last explicit indicator in the sentence */
+  char last_ind[192]; /* indicator of the sentence's previous row */
   struct cand last;   /* the previous figure in the sentence */
   size_t clauses[MAX_CLAUSES]; /* clause starts of the sentence, ascending */
   size_t n_clauses;           /* 0: too many, clause_start walks back */
@@ -263,7 +268,8 @@ static void trim(const char *t, size_t *a, size_t *b) {
   for (size_t i = *b; i > *a;) {
     i--;
     if (t[i] >= '0' && t[i] <= '9') {
-      if (han_count(t, i + 1, *b) >= 2) *a = i + 1;
+      int name = i + 1 < *b && is_ascii_alnum(t[i + 1]); /* 5G基站 */
+      if (!name && han_count(t, i + 1, *b) >= 2) *a = i + 1;
       break;
     }
   }
@@ -406,7 +412,11 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
     set_text(out, cap, t, a, b);
     return;
   }
-  snprintf(out, cap, "%s", f->subject);
+  /* "…比重达到18.5%，比上年提高1.3个百分点": a change without a subject
+   * is a change of the figure before it */
+  int change = c->measure == M_GROWTH || c->measure == M_PP;
+  snprintf(out, cap, "%s", change && f->last_ind[0] ? f->last_ind
+                                                    : f->subject);
 }
 
 /* ------------------------------------------------------------ the number */
@@ -1040,11 +1050,19 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
     }
   }
   indicator(f, c, seg, ind_end, ind, sizeof ind);
+  /* a bare 增速 or 比重 is the rate of the sentence's subject */
+  if (f->subject[0] && word_at(ind, strlen(ind), 0, GENERIC_NAMES) ==
+                           strlen(ind)) {
+    char whole[sizeof ind];
+    snprintf(whole, sizeof whole, "%s%s", f->subject, ind);
+    memcpy(ind, whole, sizeof ind);
+  }
   if (c->measure == M_LEVEL && ind[0]) {
     snprintf(f->subject, sizeof f->subject, "%s", ind);
   } else if (!f->subject[0] && ind[0]) {
     snprintf(f->subject, sizeof f->subject, "%s", ind);
   }
+  memcpy(f->last_ind, ind, sizeof f->last_ind);
   return add_row(f, c, ind);
 }
 
@@ -1083,6 +1101,7 @@ static int scan_sentence(finder *f) {
   size_t parts_a[8], parts_b[8];
   int n_parts = 0, list_i = 0;
   f->subject[0] = '\0';
+  f->last_ind[0] = '\0';
   f->sentence_kept = NULL;
   f->sent_kind = -1;
   find_clauses(f);
@@ -1210,7 +1229,8 @@ static int build_patterns(finder *f) {
     return GF_ENOMEM;
   }
   gf_buf p = {0};
-  gf_buf_printf(&p, "(?:[高低快慢]于(?:全[市省国州区县])?平均(?:水平)?|%s?(?:分别|均)?%s)", bases, vs);
+  gf_buf_printf(&p, "(?:[高低快慢]于(?:全[市省国州区县]|全国)(?:平均(?:水平)?)?|"
+                "[高低快慢]于平均(?:水平)?|%s?(?:分别|均)?%s)", bases, vs);
   free(bases);
   free(vs);
   if (p.oom) return GF_ENOMEM;

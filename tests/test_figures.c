@@ -171,6 +171,18 @@ static void test_figures_lists(void **state) {
        "%", "growth", "exact", "农村居民人均可支配收入", NULL},
       {TITLE "完成地区生产总值939.05亿元，比上年增长13.3%。", 2, 1, "13.3",
        "%", "growth", "exact", "地区生产总值", NULL},
+      /* a change after a share is the share's change */
+      {TITLE "高技术制造业增加值比重达到18.5%，比上年提高1.3个百分点。", 2, 1,
+       "1.3", "个百分点", "change_pp", "exact", "高技术制造业增加值比重", NULL},
+      /* a bare 增速 is the subject's */
+      {TITLE "地区生产总值预计完成2856.3亿元，增速高于全省0.6个百分点。", 2, 1,
+       "0.6", "个百分点", "change_pp", "exact", "地区生产总值增速", NULL},
+      {TITLE "地区生产总值预计完成2856.3亿元，同比增长5.8%。", 2, 0, "2856.3",
+       "亿元", "level", "exact", "地区生产总值", NULL},
+      {TITLE "一般公共预算收入201.36亿元，同口径增长4.2%。", 2, 1, "4.2", "%",
+       "growth", "exact", "一般公共预算收入", NULL},
+      {TITLE "累计建成5G基站1.2万个。", 1, 0, "1.2", "万个", "level", "exact",
+       "5G基站", NULL},
   };
   check_rows(rows, sizeof rows / sizeof rows[0]);
 }
