@@ -1053,9 +1053,12 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
   /* a bare 增速 or 比重 is the rate of the sentence's subject */
   if (f->subject[0] && word_at(ind, strlen(ind), 0, GENERIC_NAMES) ==
                            strlen(ind)) {
-    char whole[sizeof ind];
-    snprintf(whole, sizeof whole, "%s%s", f->subject, ind);
-    memcpy(ind, whole, sizeof ind);
+    gf_buf whole = {0};
+    gf_buf_puts(&whole, f->subject);
+    gf_buf_puts(&whole, ind);
+    if (whole.oom) return GF_ENOMEM;
+    set_text(ind, sizeof ind, whole.p, 0, whole.len);
+    gf_buf_free(&whole);
   }
   if (c->measure == M_LEVEL && ind[0]) {
     snprintf(f->subject, sizeof f->subject, "%s", ind);
