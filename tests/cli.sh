@@ -6,7 +6,7 @@
 # file left).  POSIX sh.
 #
 #   sh tests/cli.sh            run; the last line is "N passed, M failed"
-#   sh tests/cli.sh --update   rewrite tests/golden/<sample>.figures.csv
+#   sh tests/cli.sh --update   rewrite tests/golden/<sample>.{figures,parcels}.csv
 #
 # GOVFIG names the binary (default ./govfig, relative to the current
 # directory); data paths are relative to this script's directory.
@@ -96,18 +96,20 @@ check "extract: output mode like any new file" \
 # Golden files: the output of every sample, byte for byte.
 for pdf in "$root"/samples/*.pdf; do
   name=$(basename "$pdf" .pdf)
-  golden=$root/tests/golden/$name.figures.csv
   dir=$tmp/golden-$name
   run -- extract -q -o "$dir" "$pdf"
   check "extract $name: exit 0 (got $rc)" is_eq "$rc" 0
-  if [ "$update" = 1 ]; then
-    mkdir -p "$root/tests/golden" && cp "$dir/figures.csv" "$golden"
-    check "update $golden" [ -f "$golden" ]
-    echo "updated $golden"
-  elif [ -f "$golden" ]; then
-    check "extract $name: equals tests/golden/$name.figures.csv" \
-      cmp -s "$dir/figures.csv" "$golden"
-  fi
+  for rec in figures parcels; do
+    golden=$root/tests/golden/$name.$rec.csv
+    if [ "$update" = 1 ]; then
+      mkdir -p "$root/tests/golden" && cp "$dir/$rec.csv" "$golden"
+      check "update $golden" [ -f "$golden" ]
+      echo "updated $golden"
+    elif [ -f "$golden" ]; then
+      check "extract $name: equals tests/golden/$name.$rec.csv" \
+        cmp -s "$dir/$rec.csv" "$golden"
+    fi
+  done
 done
 
 # Plain text input (.txt, pages split at form feeds).
