@@ -13,6 +13,7 @@ pass=0
 fail=0
 
 # score NAME PDF MIN_RECALL MIN_PRECISION MIN_INDICATOR MIN_MEASURE MIN_KIND
+#       MIN_PERIOD MIN_BOUND
 score() {
   name=$1 pdf=$2
   mkdir -p "$tmp/$name"
@@ -23,7 +24,8 @@ score() {
   fi
   python3 "$here/score.py" figures "$here/data/gold/$name.figures.jsonl" \
     "$here/data/$name.pages.txt" "$tmp/$name/figures.csv" >"$tmp/$name.score"
-  python3 - "$tmp/$name.score" "$name" "$3" "$4" "$5" "$6" "$7" <<'PY'
+  python3 - "$tmp/$name.score" "$name" "$3" "$4" "$5" "$6" "$7" "$8" "$9" \
+    <<'PY'
 import sys
 got = {}
 for line in open(sys.argv[1]):
@@ -32,8 +34,8 @@ for line in open(sys.argv[1]):
         got[k.strip()] = float(v)
     except ValueError:
         pass
-floors = dict(zip(["recall", "precision", "indicator", "measure", "kind"],
-                  map(float, sys.argv[3:8])))
+floors = dict(zip(["recall", "precision", "indicator", "measure", "kind",
+                   "period", "bound"], map(float, sys.argv[3:10])))
 bad = [f"{k} {got.get(k, 0):.3f} < {v}" for k, v in floors.items()
        if got.get(k, 0) + 1e-9 < v]
 print(sys.argv[2] + ": " + " ".join(f"{k} {got.get(k, 0):.3f}" for k in floors))
@@ -44,9 +46,25 @@ PY
 }
 
 score licheng-2023 "$top/samples/licheng-2023.pdf" \
-  "${MIN_RECALL_LICHENG:-0.97}" 0.97 0.90 0.95 0.98
-score qiandongnan-2016 "$top/samples/qiandongnan-2016.pdf" 0.93 0.93 0.85 0.93 0.98
-score zhoukou-2023 "$here/data/wild/zhoukou-2023-communique.pdf" 0.93 0.93 0 0 0
+  0.97 0.97 0.90 0.95 0.98 0.98 0.95
+score qiandongnan-2016 "$top/samples/qiandongnan-2016.pdf" 0.93 0.93 0.85 0.93 \
+  0.98 0.98 0
+score zhoukou-2023 "$here/data/wild/zhoukou-2023-communique.pdf" 0.93 0.93 \
+  0 0 0 0 0
+
+# Parcels of the sample's annex: every boundary, name and land use exact,
+# no extra rows.
+if python3 "$here/score.py" parcels "$here/data/gold/licheng-2023.parcels.jsonl" \
+     "$tmp/licheng-2023/parcels.csv" >"$tmp/parcels.score" &&
+   grep -qx 'exact_boundaries: 12' "$tmp/parcels.score" &&
+   grep -qx 'names_and_use: 12' "$tmp/parcels.score" &&
+   grep -qx 'extra_rows: 0' "$tmp/parcels.score"; then
+  echo "licheng-2023 parcels: $(grep -E '^(exact|names|extra)' "$tmp/parcels.score" | tr '\n' ' ')"
+  pass=$((pass + 1))
+else
+  echo "FAIL licheng-2023 parcels: $(tr '\n' ' ' <"$tmp/parcels.score")"
+  fail=$((fail + 1))
+fi
 
 # Every real PDF as published: exit 0 and some figures.
 for pdf in "$here"/data/wild/*.pdf; do
