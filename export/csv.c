@@ -35,17 +35,19 @@ static int is_formula_start(char c) {
          c == '\r';
 }
 
-/* -?[0-9]+(\.[0-9]+)? : what the library's exact decimals look like. */
-static int is_decimal(const char *s) {
-  if (*s == '-') s++;
-  if (*s < '0' || *s > '9') return 0;
-  while (*s >= '0' && *s <= '9') s++;
-  if (*s == '.') {
-    s++;
-    if (*s < '0' || *s > '9') return 0;
-    while (*s >= '0' && *s <= '9') s++;
+/* -?[0-9]+(\.[0-9]+)? : what the library's exact decimals look like.
+ * Returns the length of s when it is one, else 0. */
+static size_t decimal_len(const char *s) {
+  const char *p = s;
+  if (*p == '-') p++;
+  if (*p < '0' || *p > '9') return 0;
+  while (*p >= '0' && *p <= '9') p++;
+  if (*p == '.') {
+    p++;
+    if (*p < '0' || *p > '9') return 0;
+    while (*p >= '0' && *p <= '9') p++;
   }
-  return *s == '\0';
+  return *p == '\0' ? (size_t)(p - s) : 0;
 }
 
 static int is_edge_space(char c) { return c == ' ' || c == '\t'; }
@@ -81,13 +83,14 @@ static void out_putc(sink *o, char c) {
 }
 
 static void write_cell(sink *o, const char *s, int guard) {
-  size_t len = strlen(s);
+  /* One pass finds both the length and, mostly, that no quote is needed. */
+  size_t plain = strcspn(s, ",\"\r\n");
+  size_t len = s[plain] ? plain + strlen(s + plain) : plain;
   /* A cell that starts with the guard character is guarded too, so that
    * gf_csv_unguard can always tell a guard from data. */
   int guarded = guard && len > 0 && (is_formula_start(s[0]) || s[0] == '\'');
   int quoted = len > 0 && ((!guarded && is_edge_space(s[0])) ||
-                           is_edge_space(s[len - 1]) ||
-                           strpbrk(s, ",\"\r\n") != NULL);
+                           is_edge_space(s[len - 1]) || plain < len);
   if (quoted) out_putc(o, '"');
   if (guarded) out_putc(o, '\'');
   if (!quoted) {
@@ -106,9 +109,12 @@ static void write_row(sink *o, const char *const *cells, size_t n,
                       const unsigned char *is_numeric, unsigned opts) {
   for (size_t i = 0; i < n; i++) {
     const char *s = cells[i] ? cells[i] : "";
-    int numeric = is_numeric && is_numeric[i] && is_decimal(s);
+    size_t num_len = is_numeric && is_numeric[i] ? decimal_len(s) : 0;
     if (i > 0) out_putc(o, ',');
-    write_cell(o, s, !numeric && !(opts & GF_OPT_NO_GUARD));
+    if (num_len) /* needs neither quotes nor the guard */
+      out_put(o, s, num_len);
+    else
+      write_cell(o, s, !(opts & GF_OPT_NO_GUARD));
   }
   /* RFC 4180 2.1: records end in CRLF. */
   out_put(o, "\r\n", 2);

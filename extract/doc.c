@@ -13,30 +13,34 @@ static const char *base_name(const char *path) {
   return slash ? slash + 1 : path;
 }
 
+/* Room for one more line in doc->lines. */
+static int grow_lines(struct gf_doc *doc) {
+  if (doc->n_lines < doc->cap_lines) return GF_OK;
+  size_t cap = doc->cap_lines ? 2 * doc->cap_lines : 64;
+  gf_line *v = gf_realloc(doc->lines, cap * sizeof *v);
+  if (!v) return GF_ENOMEM;
+  doc->lines = v;
+  doc->cap_lines = cap;
+  return GF_OK;
+}
+
 int gf_doc_add_page_lines(struct gf_doc *doc, size_t page) {
   const gf_page *pg = &doc->pages[page];
-  size_t n = 1;
-  for (size_t i = 0; i < pg->len; i++)
-    if (pg->text[i] == '\n') n++;
-  if (doc->n_lines + n > doc->cap_lines) {
-    size_t cap = doc->cap_lines ? doc->cap_lines : 64;
-    while (cap < doc->n_lines + n) cap *= 2;
-    gf_line *v = gf_realloc(doc->lines, cap * sizeof *v);
-    if (!v) return GF_ENOMEM;
-    doc->lines = v;
-    doc->cap_lines = cap;
-  }
-  size_t start = 0;
-  for (size_t i = 0; i <= pg->len; i++) {
-    if (i < pg->len && pg->text[i] != '\n') continue;
-    size_t end = i;
-    if (end > start && pg->text[end - 1] == '\r') end--;
-    gf_line *l = &doc->lines[doc->n_lines++];
-    memset(l, 0, sizeof *l);
-    l->page = (uint32_t)page;
-    l->off = start;
-    l->len = end - start;
-    start = i + 1;
+  const char *text = pg->text, *end = text + pg->len;
+  size_t first = doc->n_lines;
+  for (const char *p = text;; p++) {
+    if (grow_lines(doc)) {
+      doc->n_lines = first;
+      return GF_ENOMEM;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    size_t off = (size_t)(p - text), len = (size_t)(e - p);
+    if (len && e[-1] == '\r') len--;
+    doc->lines[doc->n_lines++] =
+        (gf_line){.page = (uint32_t)page, .off = off, .len = len};
+    if (!nl) break;
+    p = nl;
   }
   return GF_OK;
 }
@@ -85,16 +89,24 @@ fail:
   return rc;
 }
 
-/* Validates UTF-8 with the normalizer's decoder; *bad gets the offset of
- * the first invalid byte. */
 /* Page text is valid UTF-8 without NUL bytes: a NUL would cut the C
- * strings (raw, page text) that rows and callers see. */
+ * strings (raw, page text) that rows and callers see.  *bad gets the offset
+ * of the first invalid byte. */
 static int valid_utf8(const char *s, size_t len, size_t *bad) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
-    unsigned char c = (unsigned char)s[i];
-    if (c && c < 0x80) { /* ASCII, most of it */
+    unsigned char c = u[i];
+    if (c && c < 0x80) { /* ASCII */
       i++;
+      continue;
+    }
+    /* Han and CJK punctuation, most of the rest: a lead byte E1..EF but
+     * not ED (E0 and ED restrict their second byte) and two continuation
+     * bytes. */
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && len - i >= 3 &&
+        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     int32_t cp;
@@ -124,15 +136,17 @@ static int open_text(char *name, const char *text, size_t len, gf_doc **out,
   }
   doc->name = name;
   /* pdftotext ends every page with '\f': the last one opens no page. */
+  const char *last = text + len;
   size_t n = 1;
-  for (size_t i = 0; i < len; i++)
-    if (text[i] == '\f' && i + 1 < len) n++;
+  for (const char *f = text;
+       (f = memchr(f, '\f', (size_t)(last - f))) && f + 1 < last; f++)
+    n++;
   doc->pages = gf_calloc(n, sizeof *doc->pages);
   if (!doc->pages) goto fail;
   size_t start = 0;
   for (size_t p = 0; p < n; p++) {
-    size_t end = start;
-    while (end < len && text[end] != '\f') end++;
+    const char *f = memchr(text + start, '\f', len - start);
+    size_t end = f ? (size_t)(f - text) : len;
     doc->pages[p].text = gf_strndup(text + start, end - start);
     if (!doc->pages[p].text) goto fail;
     doc->pages[p].len = end - start;

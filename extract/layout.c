@@ -13,9 +13,21 @@
 /* ------------------------------------------------------------ characters */
 
 /* Page text is valid UTF-8 (checked on entry, repaired from Poppler) and
- * mostly ASCII and three-byte Han, so those two forms are read here; the
- * others, and any invalid byte, go to the normalizer's checking decoder. */
-static int32_t decode(const char *s, size_t len, size_t *n) {
+ * mostly ASCII and three-byte Han, so those two forms are read inline
+ * here; the others, and any invalid byte, go to the normalizer's checking
+ * decoder. */
+static int32_t decode_other(const char *s, size_t len, size_t *n) {
+  int32_t cp = 0;
+  size_t k = gf_utf8_decode(s, len, &cp);
+  if (k == 0) { /* page text is validated on entry; be safe anyway */
+    k = 1;
+    cp = 0xFFFD;
+  }
+  *n = k;
+  return cp;
+}
+
+static inline int32_t decode(const char *s, size_t len, size_t *n) {
   const unsigned char *u = (const unsigned char *)s;
   if (u[0] < 0x80) {
     *n = 1;
@@ -29,20 +41,12 @@ static int32_t decode(const char *s, size_t len, size_t *n) {
       return cp;
     }
   }
-  int32_t cp = 0;
-  size_t k = gf_utf8_decode(s, len, &cp);
-  if (k == 0) { /* page text is validated on entry; be safe anyway */
-    k = 1;
-    cp = 0xFFFD;
-  }
-  *n = k;
-  return cp;
+  return decode_other(s, len, n);
 }
 
-static int is_space(int32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
-         c == '\n' || c == 0xA0 || c == 0x3000 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+static inline int is_space(int32_t c) {
+  if (c < 0x2000) return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0;
+  return c <= 0x200B || c == 0x3000 || c == 0x202F || c == 0x205F ||
          c == 0xFEFF;
 }
 
@@ -198,36 +202,21 @@ typedef struct cand {
 } cand;
 
 /* A line's repetition key: its code points without spaces and digits, as
- * UTF-8 (re-encoded, so a stray byte reads as U+FFFD), appended to keys.
- * Keys are built once and compared bytewise, UTF-8 sorting like code
- * points: decoding inside the sort's comparator was the hot spot. */
+ * UTF-8 (a stray byte as U+FFFD), appended to keys.  Keys are built once
+ * and compared bytewise, UTF-8 sorting like code points: decoding inside
+ * the sort's comparator was the hot spot.  A character that decodes is
+ * its own UTF-8, so runs of them are copied as they are. */
 static void put_key(gf_buf *keys, const char *s, size_t len) {
+  size_t run = 0; /* start of the bytes not yet copied */
   for (size_t i = 0, k; i < len; i += k) {
     int32_t c = decode(s + i, len - i, &k);
-    if (is_space(c) || is_digit(c)) continue;
-    char u[4];
-    size_t n;
-    if (c < 0x80) {
-      u[0] = (char)c;
-      n = 1;
-    } else if (c < 0x800) {
-      u[0] = (char)(0xC0 | c >> 6);
-      u[1] = (char)(0x80 | (c & 0x3F));
-      n = 2;
-    } else if (c < 0x10000) {
-      u[0] = (char)(0xE0 | c >> 12);
-      u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-      u[2] = (char)(0x80 | (c & 0x3F));
-      n = 3;
-    } else {
-      u[0] = (char)(0xF0 | c >> 18);
-      u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-      u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-      u[3] = (char)(0x80 | (c & 0x3F));
-      n = 4;
-    }
-    gf_buf_put(keys, u, n);
+    int stray = c == 0xFFFD && k == 1;
+    if (!stray && !is_space(c) && !is_digit(c)) continue;
+    gf_buf_put(keys, s + run, i - run);
+    if (stray) gf_buf_put(keys, "\xEF\xBF\xBD", 3);
+    run = i + k;
   }
+  gf_buf_put(keys, s + run, len - run);
 }
 
 static int same_key(const cand *a, const cand *b) {
@@ -252,24 +241,21 @@ static int in_band(const struct gf_doc *doc, const gf_line *l) {
 }
 
 /* The first two and last two non-empty lines of lines[s..e) in text
- * order; *n_text counts the non-empty lines. */
+ * order, none twice; fewer than two when the page has fewer.  Only the
+ * ends of the page are read. */
 static size_t pick_by_order(const struct gf_doc *doc, size_t s, size_t e,
-                            size_t pick[4], size_t *n_text) {
+                            size_t pick[4]) {
   const char *text = doc->pages[doc->lines[s].page].text;
-  size_t n_pick = 0, n = 0, tail = 0;
-  for (size_t k = s; k < e; k++) {
+  size_t n_pick = 0, k;
+  for (k = s; k < e && n_pick < 2; k++) {
     const gf_line *l = &doc->lines[k];
-    if (is_blank_line(text + l->off, l->len)) continue;
-    if (n < 2) pick[n_pick++] = k;
-    n++;
+    if (!is_blank_line(text + l->off, l->len)) pick[n_pick++] = k;
   }
-  for (size_t k = e; k > s && tail < 2; k--) {
-    const gf_line *l = &doc->lines[k - 1];
-    if (is_blank_line(text + l->off, l->len)) continue;
-    tail++;
-    if (n - tail >= 2) pick[n_pick++] = k - 1; /* not among the first two */
+  size_t head = n_pick;
+  for (size_t j = e; j > k && n_pick < head + 2; j--) { /* after those */
+    const gf_line *l = &doc->lines[j - 1];
+    if (!is_blank_line(text + l->off, l->len)) pick[n_pick++] = j - 1;
   }
-  *n_text = n;
   return n_pick;
 }
 
@@ -293,9 +279,9 @@ static void keep2(const struct gf_doc *doc, size_t best[2], size_t m,
 
 /* With geometry the text order is not always the visual one (Poppler puts
  * a table's last column after the footer), so the two highest and the two
- * lowest lines on the page are the candidates. */
+ * lowest lines on the page are the candidates, none twice. */
 static size_t pick_by_y(const struct gf_doc *doc, size_t s, size_t e,
-                        size_t pick[4], size_t *n_text) {
+                        size_t pick[4]) {
   const char *text = doc->pages[doc->lines[s].page].text;
   size_t top[2], bot[2], n = 0;
   for (size_t k = s; k < e; k++) {
@@ -310,7 +296,6 @@ static size_t pick_by_y(const struct gf_doc *doc, size_t s, size_t e,
   for (size_t i = 0; i < n && i < 2; i++) pick[n_pick++] = top[i];
   for (size_t i = 0; i < n && i < 2; i++)
     if (n - i > 2) pick[n_pick++] = bot[i]; /* not already a top line */
-  *n_text = n;
   return n_pick;
 }
 
@@ -326,7 +311,7 @@ static void keep_some_body(struct gf_doc *doc) {
     int body = 0;
     for (e = s; e < doc->n_lines && doc->lines[e].page == page; e++) {
       const gf_line *l = &doc->lines[e];
-      if (!(l->flags & (GF_LINE_FURNITURE | REPEATS)) &&
+      if (!body && !(l->flags & (GF_LINE_FURNITURE | REPEATS)) &&
           !is_blank_line(text + l->off, l->len))
         body = 1;
     }
@@ -350,12 +335,12 @@ int gf_layout_mark_furniture(struct gf_doc *doc) {
     uint32_t page = doc->lines[s].page;
     for (e = s; e < doc->n_lines && doc->lines[e].page == page; e++) {}
     const char *text = doc->pages[page].text;
-    size_t pick[4], n_pick = 0, n_text = 0;
+    size_t pick[4], n_pick = 0;
     if (doc->has_geom)
-      n_pick = pick_by_y(doc, s, e, pick, &n_text);
+      n_pick = pick_by_y(doc, s, e, pick);
     else
-      n_pick = pick_by_order(doc, s, e, pick, &n_text);
-    if (n_text <= 1) continue; /* the only text of a page is its body */
+      n_pick = pick_by_order(doc, s, e, pick);
+    if (n_pick <= 1) continue; /* the only text of a page is its body */
     for (size_t p = 0; p < n_pick; p++) {
       gf_line *l = &doc->lines[pick[p]];
       if (!in_band(doc, l)) continue;
@@ -395,6 +380,12 @@ int gf_layout_mark_furniture(struct gf_doc *doc) {
 
 /* ------------------------------------------------------------ paragraphs */
 
+/* The characters a heading marker can start with: numerals, brackets, 第. */
+static int opens_heading(int32_t c) {
+  return is_digit(c) || is_cn_digit(c) || c == '(' || c == 0xFF08 ||
+         c == 0x7B2C;
+}
+
 /* 一、 十一、 （一） (一) 1. 1、 1． (1) （1） 第一章 第一节 第一条 第一部分 */
 static int has_heading_marker(const char *s, size_t len) {
   int32_t c[8];
@@ -402,6 +393,7 @@ static int has_heading_marker(const char *s, size_t len) {
   for (size_t i = 0, k; i < len && n < 8; i += k) {
     int32_t cp = decode(s + i, len - i, &k);
     if (n == 0 && is_space(cp)) continue;
+    if (n == 0 && !opens_heading(cp)) return 0;
     c[n++] = cp;
   }
   size_t i = 0;
@@ -473,20 +465,36 @@ static int ends_sentence(const char *s, size_t len) {
   return is_stop(c[0]) || (is_close_quote(c[0]) && is_stop(c[1]));
 }
 
-/* Display width in columns: a Han or full-width character is 2. */
-static void text_columns(const char *s, size_t len, float *x0, float *x1) {
-  float col = 0, lead = -1, end = 0;
-  for (size_t i = 0, k; i < len; i += k) {
-    int32_t c = decode(s + i, len - i, &k);
-    float w = c < 0x1100 ? 1.0f : 2.0f;
-    if (!is_space(c)) {
-      if (lead < 0) lead = col;
-      end = col + w;
-    }
-    col += w;
+/* Display width in columns of whole characters: one from U+1100 on (Han,
+ * full-width forms) is 2, others 1.  Read from the lead bytes, as text
+ * input is valid UTF-8: U+1100 is E1 84 80. */
+static size_t columns(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    n += (u[i] & 0xC0) != 0x80;
+    n += u[i] >= 0xE2 || (u[i] == 0xE1 && u[i + 1] >= 0x84);
   }
-  *x0 = lead < 0 ? 0 : lead;
-  *x1 = end;
+  return n;
+}
+
+/* Columns where the line's text starts and ends, spaces left out. */
+static void text_columns(const char *s, size_t len, float *x0, float *x1) {
+  size_t a = 0, b = len, k;
+  while (a < len && is_space(decode(s + a, len - a, &k))) a += k;
+  if (a == len) {
+    *x0 = *x1 = 0;
+    return;
+  }
+  for (;;) { /* a non-space character lies in a..b: drop trailing spaces */
+    size_t c = b - 1;
+    while (c > a && ((unsigned char)s[c] & 0xC0) == 0x80) c--;
+    if (!is_space(decode(s + c, b - c, &k))) break;
+    b = c;
+  }
+  size_t lead = columns(s, a);
+  *x0 = (float)lead;
+  *x1 = (float)(lead + columns(s + a, b - a));
 }
 
 static int cmp_float(const void *a, const void *b) {
@@ -708,10 +716,11 @@ static int build(gf_para_iter *it, const size_t *sel, size_t n) {
       out->pos[o] = GF_POS(p->page, p->off + p->len);
       out->text[o++] = '\n';
     }
-    memcpy(out->text + o, doc->pages[l->page].text + l->off, l->len);
+    size_t n_b = l->len; /* a local: pos[] might alias l for the compiler */
+    memcpy(out->text + o, doc->pages[l->page].text + l->off, n_b);
     uint64_t *pos = out->pos + o, at = GF_POS(l->page, l->off);
-    for (size_t b = 0; b < l->len; b++) pos[b] = at + b;
-    o += l->len;
+    for (size_t b = 0; b < n_b; b++) pos[b] = at + b;
+    o += n_b;
   }
   const gf_line *last = &doc->lines[sel[n - 1]];
   out->pos[o] = GF_POS(last->page, last->off + last->len);

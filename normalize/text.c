@@ -178,8 +178,9 @@ static int is_alnum(unsigned char c) {
 
 /* Room for n more map entries, or NULL (no map wanted, or out of memory):
  * entries are written in place rather than pushed one by one, as the map
- * is the hot path (8 bytes per output byte). */
-static size_t *map_room(state *st, size_t n) {
+ * is the hot path (8 bytes per output byte).  This and the writers below
+ * run per character: inline, not a call each. */
+static inline size_t *map_room(state *st, size_t n) {
   gf_offs *m = &st->m;
   if (!st->want_map || m->oom) return NULL;
   if (m->cap - m->len < n) {
@@ -208,7 +209,7 @@ static void map_put(state *st, size_t from, size_t n, size_t step) {
 /* Appends n bytes to the output.  reserve() made room for the whole input,
  * which the output rarely outgrows: the buffer's growth check is the
  * exception, not a call per character. */
-static void put(state *st, const char *p, size_t n) {
+static inline void put(state *st, const char *p, size_t n) {
   gf_buf *b = &st->b;
   if (b->oom || b->cap - b->len <= n) {
     gf_buf_put(b, p, n);
@@ -222,7 +223,7 @@ static void put(state *st, const char *p, size_t n) {
 /* Before the first byte of a character: a pending whitespace run survives as
  * one space only between two ASCII letters/digits ("3 15", "ABC class");
  * next to anything else ("2023 年", "社\n会") it was layout, not text. */
-static void flush_space(state *st, unsigned char next) {
+static inline void flush_space(state *st, unsigned char next) {
   if (!st->pend) return;
   st->pend = 0;
   if (st->b.len && st->last_alnum && is_alnum(next)) {
@@ -233,8 +234,8 @@ static void flush_space(state *st, unsigned char next) {
 
 /* n output bytes; with step 0 they all come from the source character at
  * from, with step 1 byte k comes from from + k (ASCII copied as is). */
-static void emit(state *st, const char *p, size_t n, size_t from,
-                 size_t step) {
+static inline void emit(state *st, const char *p, size_t n, size_t from,
+                        size_t step) {
   flush_space(st, (unsigned char)p[0]);
   put(st, p, n);
   map_put(st, from, n, step);
@@ -372,21 +373,22 @@ int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
       i = j;
       continue;
     }
+    if (len - i >= 3 && is_uro((const unsigned char *)src + i)) {
+      /* Unified ideographs, most of the text, never change under NFKC:
+       * a run of them is copied at once. */
+      size_t j = i + 3;
+      while (len - j >= 3 && is_uro((const unsigned char *)src + j)) j += 3;
+      emit_han(&st, src + i, j - i, i);
+      i = j;
+      continue;
+    }
     int32_t cp;
     size_t k = gf_utf8_decode(src + i, len - i, &cp);
     if (k == 0) {
       rc = GF_EUTF8;
       goto fail;
     }
-    if (cp >= 0x4E00 && cp <= 0x9FFF) {
-      /* Unified ideographs, most of the text, never change under NFKC:
-       * a run of them is copied at once. */
-      size_t j = i + k;
-      while (len - j >= 3 && is_uro((const unsigned char *)src + j)) j += 3;
-      emit_han(&st, src + i, j - i, i);
-      i = j;
-      continue;
-    } else if (is_removed(cp)) {
+    if (is_removed(cp)) {
       /* Nothing: neither text nor a word break. */
     } else if (is_space(cp)) {
       if (!st.pend) {
