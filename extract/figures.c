@@ -195,6 +195,33 @@ static size_t word_before(const char *t, size_t from, size_t at,
   return best;
 }
 
+/* word_at / word_before for lists whose byte lengths are known (vocab.c's
+ * X-macro lists): no strlen, and the last or first byte is checked first. */
+static size_t word_at_n(const char *t, size_t len, size_t at,
+                        const char *const *words, const unsigned char *lens) {
+  size_t best = 0;
+  for (size_t i = 0; words[i]; i++) {
+    size_t wl = lens[i];
+    if (wl > best && at + wl <= len && t[at] == words[i][0] &&
+        memcmp(t + at, words[i], wl) == 0)
+      best = wl;
+  }
+  return best;
+}
+
+static size_t word_before_n(const char *t, size_t from, size_t at,
+                            const char *const *words,
+                            const unsigned char *lens) {
+  size_t best = 0;
+  for (size_t i = 0; words[i]; i++) {
+    size_t wl = lens[i];
+    if (wl > best && at >= from + wl && t[at - 1] == words[i][wl - 1] &&
+        memcmp(t + at - wl, words[i], wl) == 0)
+      best = wl;
+  }
+  return best;
+}
+
 static int has_word(const char *t, size_t a, size_t b,
                     const char *const *words) {
   for (size_t i = a; i < b; i++)
@@ -275,7 +302,7 @@ static void trim(const char *t, size_t *a, size_t *b) {
   }
   for (int changed = 1; changed && *a < *b;) {
     changed = 0;
-    size_t w = word_before(t, *a, *b, GF_TRAIL_WORDS);
+    size_t w = word_before_n(t, *a, *b, GF_TRAIL_WORDS, GF_TRAIL_LENS);
     if (!w) w = word_before(t, *a, *b, (const char *const[]){
                                           "、", "和", "及", "与", "或", " ",
                                           "（", "(", "“", NULL});
@@ -283,7 +310,7 @@ static void trim(const char *t, size_t *a, size_t *b) {
       *b -= w;
       changed = 1;
     }
-    w = word_at(t, *b, *a, GF_LEAD_WORDS);
+    w = word_at_n(t, *b, *a, GF_LEAD_WORDS, GF_LEAD_LENS);
     if (!w) w = word_at(t, *b, *a, (const char *const[]){
                                        "、", "”", "）", ")", " ", NULL});
     if (w && *a + w <= *b) {
@@ -382,9 +409,10 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
   /* the noun after the unit */
   size_t x = c->b, y = clause_end(t, f->sent_b, c->b);
   static const char *const AFTER_STOP[] = {"、", "（", NULL};
-  for (size_t i = x; i < y; i += char_len((unsigned char)t[i]))
-    if (word_at(t, y, i, AFTER_STOP) || (t[i] >= '0' && t[i] <= '9') ||
-        gf_numeral_char(t + i, y - i)) {
+  size_t n_after = 0; /* only the first 16 characters are ever kept */
+  for (size_t i = x; i < y; i += char_len((unsigned char)t[i]), n_after++)
+    if (n_after == 16 || word_at(t, y, i, AFTER_STOP) ||
+        (t[i] >= '0' && t[i] <= '9') || gf_numeral_char(t + i, y - i)) {
       y = i;
       break;
     }

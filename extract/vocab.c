@@ -6,6 +6,11 @@
 
 #include "extract/vocab.h"
 
+/* Word lists with their byte lengths beside them (for the hot lookups):
+ * one X-macro gives both arrays. */
+#define GF_WORD(w) w,
+#define GF_WORD_LEN(w) sizeof(w) - 1,
+
 /* Before a number: the bound it sets (records.md bound column). */
 const gf_word_kind GF_BOUND_BEFORE[] = {
     {"超过", GF_BOUND_OVER},    {"超出", GF_BOUND_OVER},
@@ -66,21 +71,24 @@ const char *const GF_DURATION_BEFORE[] = {"连续", "历时", "用时", "仅用"
 const char *const GF_DURATION_AFTER[] = {"完成", "建成", "实现", "内", NULL};
 
 /* Stripped from the start of an indicator. */
-const char *const GF_LEAD_WORDS[] = {
-    "其中", "全年", "全区", "全市", "全州", "全省", "全县", "全国", "年末",
-    "年内", "实现", "完成", "累计完成", "共", "共计", "对", "为",
-    "力争", "确保", "预计", "拟安排", "拟", "初步核算", "目前", "截至年末", "今年", "当年",
-    "并", "和", "及", "与", "而", "则", "且", "，", NULL};
+#define LEAD_WORDS(X) \
+  X("其中") X("全年") X("全区") X("全市") X("全州") X("全省") X("全县") X("全国") X("年末") \
+  X("年内") X("实现") X("完成") X("累计完成") X("共") X("共计") X("对") X("为") X("力争") \
+  X("确保") X("预计") X("拟安排") X("拟") X("初步核算") X("目前") X("截至年末") X("今年") \
+  X("当年") X("并") X("和") X("及") X("与") X("而") X("则") X("且") X("，")
+const char *const GF_LEAD_WORDS[] = {LEAD_WORDS(GF_WORD) NULL};
+const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
 
 /* Stripped from the end of an indicator. */
-const char *const GF_TRAIL_WORDS[] = {
-    "达到", "达", "为", "是", "至", "到", "共", "共计", "合计", "总计", "累计",
-    "有",
-    "的", "了", "分别", "均", "已", "保持", "增至", "控制在", "完成", "实现",
-    "约", "累计达", "突破", "超过", "超", "逾", "近", "不少于", "不低于",
-    "至少", "不超过", "其中", "占", "在", "仅", "共有", "新增加", "分别为",
-    "均为", "平均为", "平均", "拟按", "按", "预计", "保持在", "稳定在", "提高到", "提升至", "上升到", "下降到",
-    "降至", "升至", NULL};
+#define TRAIL_WORDS(X) \
+  X("达到") X("达") X("为") X("是") X("至") X("到") X("共") X("共计") X("合计") X("总计") \
+  X("累计") X("有") X("的") X("了") X("分别") X("均") X("已") X("保持") X("增至") \
+  X("控制在") X("完成") X("实现") X("约") X("累计达") X("突破") X("超过") X("超") X("逾") \
+  X("近") X("不少于") X("不低于") X("至少") X("不超过") X("其中") X("占") X("在") X("仅") \
+  X("共有") X("新增加") X("分别为") X("均为") X("平均为") X("平均") X("拟按") X("按") X("预计") \
+  X("保持在") X("稳定在") X("提高到") X("提升至") X("上升到") X("下降到") X("降至") X("升至")
+const char *const GF_TRAIL_WORDS[] = {TRAIL_WORDS(GF_WORD) NULL};
+const unsigned char GF_TRAIL_LENS[] = {TRAIL_WORDS(GF_WORD_LEN) 0};
 
 /* Verbs that end the text before a count whose noun follows it:
  * "共发生 5 次自然灾害过程", "造成 693.61 万人次受灾". */

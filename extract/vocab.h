@@ -27,7 +27,9 @@ extern const char *const GF_RANK_CUES[];
 extern const char *const GF_DURATION_BEFORE[];
 extern const char *const GF_DURATION_AFTER[];
 extern const char *const GF_LEAD_WORDS[];
+extern const unsigned char GF_LEAD_LENS[];  /* byte length of each */
 extern const char *const GF_TRAIL_WORDS[];
+extern const unsigned char GF_TRAIL_LENS[];
 extern const char *const GF_COUNT_VERBS[];
 
 #endif
