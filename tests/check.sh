@@ -13,38 +13,9 @@
 # GOVFIG names the binary (default ./govfig, relative to the current
 # directory); data paths are relative to this script's directory.
 
-set -u
+suite=check
+. "$(dirname "$0")/lib.sh"
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-GOVFIG=${GOVFIG:-./govfig}
-case $GOVFIG in
-/*) ;;
-*) GOVFIG=$(pwd)/$GOVFIG ;;
-esac
-if [ ! -x "$GOVFIG" ]; then
-  echo "check.sh: $GOVFIG: not an executable (build it with make)" >&2
-  exit 2
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/govfig-check.XXXXXX") || exit 2
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  printf 'FAIL: %s\n' "$*"
-}
-check() {
-  desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
-is_eq() { [ "$1" = "$2" ]; }
 # run ARGS...: govfig in $tmp (so that CSV names carry no directory), its
 # status in $rc, its output in $tmp/out and $tmp/err.
 run() {
@@ -227,5 +198,4 @@ check "CSV on standard input: exit 0 (got $rc)" is_eq "$rc" 0
 run --help
 check "--help documents check" grep -q 'govfig check' "$tmp/out"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -11,44 +11,15 @@
 # GOVFIG names the binary (default ./govfig, relative to the current
 # directory); data paths are relative to this script's directory.
 
-set -u
-
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-GOVFIG=${GOVFIG:-./govfig}
-case $GOVFIG in
-/*) ;;
-*) GOVFIG=$(pwd)/$GOVFIG ;;
-esac
 update=0
 case ${1:-} in
 --update) update=1 ;;
 '') ;;
 *) echo "usage: sh tests/cli.sh [--update]" >&2; exit 2 ;;
 esac
-if [ ! -x "$GOVFIG" ]; then
-  echo "cli.sh: $GOVFIG: not an executable (build it with make)" >&2
-  exit 2
-fi
+suite=cli
+. "$(dirname "$0")/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/govfig-cli.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  printf 'FAIL: %s\n' "$*"
-}
-# check DESCRIPTION COMMAND...: passes when COMMAND succeeds.
-check() {
-  desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
 # run [STDIN] -- ARGS...: runs govfig, leaving its status in $rc and its
 # output in $tmp/out and $tmp/err.
 run() {
@@ -58,9 +29,7 @@ run() {
   "$GOVFIG" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
   rc=$?
 }
-lines() { if [ -f "$1" ]; then echo $(($(wc -l <"$1"))); else echo 0; fi; }
 form_feeds() { echo $(($(tr -cd '\f' <"$1" | wc -c))); }
-is_eq() { [ "$1" = "$2" ]; }
 # One line on stderr, naming the file and saying what (fixed text).
 one_error() {
   [ "$(lines "$tmp/err")" = 1 ] && grep -qF -- "govfig: $1: $2" "$tmp/err"
@@ -266,5 +235,4 @@ if mkfifo "$tmp/block.txt" 2>/dev/null; then
   check "SIGTERM: no figures.csv" [ ! -e "$tmp/sig/figures.csv" ]
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

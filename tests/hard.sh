@@ -10,41 +10,9 @@
 # last line is "N passed, M failed".  GOVFIG names the binary (default
 # ./govfig).  WRAP, when set, is a command put before it (tests/valgrind.sh
 # sets a valgrind command line); the slow batches are then left out.
-set -u
+suite=hard
+. "$(dirname "$0")/lib.sh"
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-GOVFIG=${GOVFIG:-./govfig}
-case $GOVFIG in
-/*) ;;
-*) GOVFIG=$(pwd)/$GOVFIG ;;
-esac
-if [ ! -x "$GOVFIG" ]; then
-  echo "hard.sh: $GOVFIG: not an executable (build it with make)" >&2
-  exit 2
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/govfig-hard.XXXXXX") || exit 2
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-passed=0
-failed=0
-skipped=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  printf 'FAIL: %s\n' "$*"
-}
-skip() {
-  skipped=$((skipped + 1))
-  printf 'skip: %s\n' "$*"
-}
-check() {
-  desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
 have() { command -v "$1" >/dev/null 2>&1; }
 WRAP=${WRAP:-}
 # run ARGS...: govfig with status in $rc, output in $tmp/out, $tmp/err.
@@ -53,8 +21,6 @@ run() {
   $WRAP "$GOVFIG" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
   rc=$?
 }
-lines() { if [ -f "$1" ]; then echo $(($(wc -l <"$1"))); else echo 0; fi; }
-is_eq() { [ "$1" = "$2" ]; }
 failure_status() { [ "$rc" -ge 1 ] && [ "$rc" -lt 128 ]; }
 no_leftovers() { [ -z "$(ls -A "$1" 2>/dev/null | grep '^\.')" ]; }
 # bad_input NAME FILE CAUSE [OPTION...]: extract FILE alone must fail with
@@ -345,5 +311,4 @@ else
   skip "signals (no mkfifo or python3)"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
