@@ -19,7 +19,7 @@
 
 /* Where a number may start: a digit, a Chinese numeral, a percent form. */
 static const char NUM_START[] =
-    "[0-9]|百分之|千分之|[零〇○一二两兩三四五六七八九十壹贰叁肆伍陆柒捌玖拾]";
+    "[0-9零〇○一二两兩三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]";
 /* Range connectors between two numbers: 5%—6%, 5 至 6 万人. */
 static const char *const RANGE_WORDS[] = {"—", "–", "-", "~", "～", "至",
                                           "到", "―", "－", NULL};
