@@ -451,7 +451,31 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
 
 /* The comparison phrase ending right before the number (or before its
  * bound word): sets measure cues, sign and the comparison text. */
+/* Words between a comparison's verb and the number that keep the verb's
+ * sense: 了 达 为 到 分别 均 (增长速度为 4.5%). */
+static const char *const GLUE[] = {"了", "达到", "达", "为", "到", "分别",
+                                   "均", "在", "约", "近", "超过", "超",
+                                   "幅度", "速度", "率", NULL};
+/* How a 高于全市平均水平 phrase may end. */
+static const char *const ABOVE_END[] = {"平均水平", "平均", "全市", "全省",
+                                        "全国", "全州", "全区", "全县", NULL};
+
+/* A quick test before the pattern runs: whether, glue words aside, a
+ * growth verb or a 高于… phrase ends right before the number. */
+static int comparison_may_end(const char *t, size_t from, size_t at) {
+  for (;;) {
+    int k;
+    if (kind_before(t, from, at, GF_GROWTH_VERBS, &k) ||
+        word_before(t, from, at, ABOVE_END))
+      return 1;
+    size_t w = word_before(t, from, at, GLUE);
+    if (!w) return 0;
+    at -= w;
+  }
+}
+
 static size_t comparison(finder *f, size_t from, size_t at, cand *c) {
+  if (!comparison_may_end(f->t, from, at)) return at;
   size_t ov[2], pos = from, best_a = SIZE_MAX, best_b = 0;
   while (gf_re_find(f->re_cmp, f->t, at, pos, ov, 1) == 1) {
     best_a = ov[0];
@@ -463,9 +487,6 @@ static size_t comparison(finder *f, size_t from, size_t at, cand *c) {
   /* only words between the verb and the number that keep the verb's sense:
    * 了 达 为 到 分别 均 (增长速度为 4.5%) */
   size_t gap = best_b;
-  static const char *const GLUE[] = {"了", "达到", "达", "为", "到", "分别",
-                                     "均", "在", "约", "近", "超过", "超",
-                                     "幅度", "速度", "率", NULL};
   for (size_t w; gap < at && (w = word_at(f->t, at, gap, GLUE)) != 0;)
     gap += w;
   if (gap < at) return at;
