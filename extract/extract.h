@@ -27,8 +27,25 @@ typedef struct gf_line {
  * byte offset of the character in the page text. */
 typedef struct gf_glyph {
   uint32_t off;
-  float x0, y0, x1, y1;
+  uint16_t x0, y0, x1, y1; /* in 1/GF_GLYPH_UNITS points: 12 bytes a
+                              character instead of 20, for long reports */
 } gf_glyph;
+#define GF_GLYPH_UNITS 8.0f
+
+/* Sets a glyph's box from points (clamped to 0..8191 pt, which any page
+ * size fits) and reads it back. */
+static inline uint16_t gf_glyph_units(double pt) {
+  double u = pt * GF_GLYPH_UNITS + 0.5;
+  return u <= 0 || u != u ? 0 : u >= 65535 ? 65535 : (uint16_t)u;
+}
+static inline void gf_glyph_set(gf_glyph *g, double x0, double y0, double x1,
+                                double y1) {
+  g->x0 = gf_glyph_units(x0);
+  g->y0 = gf_glyph_units(y0);
+  g->x1 = gf_glyph_units(x1);
+  g->y1 = gf_glyph_units(y1);
+}
+static inline float gf_glyph_pt(uint16_t u) { return u / GF_GLYPH_UNITS; }
 
 typedef struct gf_page {
   char *text;             /* extracted page text, NUL-terminated */

@@ -97,10 +97,8 @@ static int keep_glyphs(gf_page *pg, const PopplerRectangle *r, guint n_r) {
   for (; s < end && n < n_r; s = g_utf8_next_char(s), n++) {
     gf_glyph *g = &pg->glyphs[n];
     g->off = (uint32_t)(s - pg->text);
-    g->x0 = (float)MIN(r[n].x1, r[n].x2);
-    g->x1 = (float)MAX(r[n].x1, r[n].x2);
-    g->y0 = (float)MIN(r[n].y1, r[n].y2);
-    g->y1 = (float)MAX(r[n].y1, r[n].y2);
+    gf_glyph_set(g, MIN(r[n].x1, r[n].x2), MIN(r[n].y1, r[n].y2),
+                 MAX(r[n].x1, r[n].x2), MAX(r[n].y1, r[n].y2));
   }
   pg->n_glyphs = n;
   return GF_OK;

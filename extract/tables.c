@@ -186,18 +186,15 @@ static int collect_items(page_ctx *pc) {
     size_t n = gf_utf8_decode(pg->text + g->off, pg->len - g->off, &cp);
     if (n == 0 || is_blank_cp(cp)) continue;
     if (!(g->x1 > g->x0) || !(g->y1 > g->y0)) continue;
-    if (!isfinite(g->x0) || !isfinite(g->x1) || !isfinite(g->y0) ||
-        !isfinite(g->y1))
-      continue;
     while (li < l1 && doc->lines[li].off + doc->lines[li].len <= g->off) li++;
     if (li < l1 && doc->lines[li].off <= g->off &&
         (doc->lines[li].flags & GF_LINE_FURNITURE))
       continue;
     item *it = &pc->it[pc->n_it++];
-    it->x0 = g->x0;
-    it->x1 = g->x1;
-    it->y0 = g->y0;
-    it->y1 = g->y1;
+    it->x0 = gf_glyph_pt(g->x0);
+    it->x1 = gf_glyph_pt(g->x1);
+    it->y0 = gf_glyph_pt(g->y0);
+    it->y1 = gf_glyph_pt(g->y1);
     it->off = g->off;
     it->len = (uint32_t)n;
     it->cp = cp;

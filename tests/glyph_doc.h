@@ -45,10 +45,7 @@ static inline void gd_put(gd_doc *d, size_t page, float x, float y,
     float w = n > 1 ? d->w : d->w / 2;
     gf_glyph *g = &p->glyphs[p->n++];
     g->off = (uint32_t)p->len;
-    g->x0 = x;
-    g->x1 = x + w;
-    g->y0 = y;
-    g->y1 = y + 1.3f * d->w;
+    gf_glyph_set(g, x, y, x + w, y + 1.3f * d->w);
     memcpy(p->text + p->len, c, n);
     p->len += n;
     x += w;
@@ -56,8 +53,7 @@ static inline void gd_put(gd_doc *d, size_t page, float x, float y,
   }
   gf_glyph *g = &p->glyphs[p->n++];  /* the line end: an empty box */
   g->off = (uint32_t)p->len;
-  g->x0 = g->x1 = x;
-  g->y0 = g->y1 = y + 1.3f * d->w;
+  gf_glyph_set(g, x, y + 1.3f * d->w, x, y + 1.3f * d->w);
   p->text[p->len++] = '\n';
 }
 
