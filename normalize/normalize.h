@@ -132,5 +132,9 @@ enum {
  * when allow_bare_mag (e.g. "3.7万" alone).  Returns 1 on a match. */
 int gf_unit_read(const char *s, size_t len, int allow_bare_mag,
                  gf_unit_match *out);
+/* Test hook: the index of the first row of the base-unit table that is
+ * empty or out of the byte order gf_unit_read bisects on (*text, NULL
+ * allowed, gets its text); the number of rows when all are fine. */
+size_t gf_unit_table_check(const char **text);
 
 #endif

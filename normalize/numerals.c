@@ -119,29 +119,35 @@ typedef struct tok {
   size_t len;
 } tok;
 
-/* The Chinese numeral characters.  兩 and the traditional 貳 陸 read as
- * 大写 because they only turn up in formal (cheque-style) amounts. */
-static const struct {
-  const char *text;
-  int kind, val, daxie;
-} chars[] = {
-    {"零", T_DIGIT, 0, 0}, {"〇", T_DIGIT, 0, 0}, {"○", T_DIGIT, 0, 0},
-    {"一", T_DIGIT, 1, 0}, {"二", T_DIGIT, 2, 0}, {"两", T_DIGIT, 2, 0},
-    {"三", T_DIGIT, 3, 0}, {"四", T_DIGIT, 4, 0}, {"五", T_DIGIT, 5, 0},
-    {"六", T_DIGIT, 6, 0}, {"七", T_DIGIT, 7, 0}, {"八", T_DIGIT, 8, 0},
-    {"九", T_DIGIT, 9, 0}, {"壹", T_DIGIT, 1, 1}, {"贰", T_DIGIT, 2, 1},
-    {"貳", T_DIGIT, 2, 1}, {"兩", T_DIGIT, 2, 1}, {"叁", T_DIGIT, 3, 1},
-    {"肆", T_DIGIT, 4, 1}, {"伍", T_DIGIT, 5, 1}, {"陆", T_DIGIT, 6, 1},
-    {"陸", T_DIGIT, 6, 1}, {"柒", T_DIGIT, 7, 1}, {"捌", T_DIGIT, 8, 1},
-    {"玖", T_DIGIT, 9, 1}, {"十", T_UNIT, 1, 0},  {"拾", T_UNIT, 1, 1},
-    {"百", T_UNIT, 2, 0},  {"佰", T_UNIT, 2, 1},  {"千", T_UNIT, 3, 0},
-    {"仟", T_UNIT, 3, 1},  {"万", T_BIG, 4, 0},   {"萬", T_BIG, 4, 1},
-    {"亿", T_BIG, 8, 0},   {"億", T_BIG, 8, 1},   {"点", T_POINT, 0, 0},
-    {"點", T_POINT, 0, 0}, {"廿", T_TENS, 2, 0},  {"卅", T_TENS, 3, 0},
-};
+/* The Chinese numeral characters: character, kind, value (the digit, or
+ * the exponent of a unit) and 大写.  兩 and the traditional 貳 陸 read as
+ * 大写 because they only turn up in formal (cheque-style) amounts.
+ * next_tok's switch is generated from this list, so a character listed
+ * twice does not compile. */
+/* clang-format off */
+#define NUMERAL_CHARS(X)                                                  \
+  X(U'零', T_DIGIT, 0, 0) X(U'〇', T_DIGIT, 0, 0) X(U'○', T_DIGIT, 0, 0)  \
+  X(U'一', T_DIGIT, 1, 0) X(U'二', T_DIGIT, 2, 0) X(U'两', T_DIGIT, 2, 0)  \
+  X(U'三', T_DIGIT, 3, 0) X(U'四', T_DIGIT, 4, 0) X(U'五', T_DIGIT, 5, 0)  \
+  X(U'六', T_DIGIT, 6, 0) X(U'七', T_DIGIT, 7, 0) X(U'八', T_DIGIT, 8, 0)  \
+  X(U'九', T_DIGIT, 9, 0) X(U'壹', T_DIGIT, 1, 1) X(U'贰', T_DIGIT, 2, 1)  \
+  X(U'貳', T_DIGIT, 2, 1) X(U'兩', T_DIGIT, 2, 1) X(U'叁', T_DIGIT, 3, 1)  \
+  X(U'肆', T_DIGIT, 4, 1) X(U'伍', T_DIGIT, 5, 1) X(U'陆', T_DIGIT, 6, 1)  \
+  X(U'陸', T_DIGIT, 6, 1) X(U'柒', T_DIGIT, 7, 1) X(U'捌', T_DIGIT, 8, 1)  \
+  X(U'玖', T_DIGIT, 9, 1) X(U'十', T_UNIT, 1, 0)  X(U'拾', T_UNIT, 1, 1)   \
+  X(U'百', T_UNIT, 2, 0)  X(U'佰', T_UNIT, 2, 1)  X(U'千', T_UNIT, 3, 0)   \
+  X(U'仟', T_UNIT, 3, 1)  X(U'万', T_BIG, 4, 0)   X(U'萬', T_BIG, 4, 1)    \
+  X(U'亿', T_BIG, 8, 0)   X(U'億', T_BIG, 8, 1)   X(U'点', T_POINT, 0, 0)  \
+  X(U'點', T_POINT, 0, 0) X(U'廿', T_TENS, 2, 0)  X(U'卅', T_TENS, 3, 0)
+/* clang-format on */
 
-/* The table scans call this for every entry: two cheap byte checks
- * first, as most Han characters share their lead byte. */
+/* next_tok reads three bytes of UTF-8: U+0800 to U+FFFF. */
+#define IS_3BYTE(c, kind, val, daxie) && (c) >= 0x800 && (c) <= 0xFFFF
+_Static_assert(1 NUMERAL_CHARS(IS_3BYTE), "a numeral character is 3 bytes");
+#undef IS_3BYTE
+
+/* Length of t when s starts with it, else 0; two cheap byte checks first,
+ * as most Han characters share their lead byte. */
 static size_t lit(const char *s, size_t len, const char *t) {
   if (len == 0 || s[0] != t[0]) return 0;
   if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
@@ -149,19 +155,25 @@ static size_t lit(const char *s, size_t len, const char *t) {
   return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }
 
+/* The numeral character at s: decoded once, then one switch. */
 static tok next_tok(const char *s, size_t len) {
   tok t = {T_NONE, 0, 0, 0};
   /* every numeral character is three bytes of UTF-8: ASCII never is one */
-  if (len < 3 || (unsigned char)s[0] < 0xE0) return t;
-  for (size_t i = 0; i < sizeof chars / sizeof chars[0]; i++) {
-    size_t n = lit(s, len, chars[i].text);
-    if (n) {
-      t.kind = chars[i].kind;
-      t.val = chars[i].val;
-      t.daxie = chars[i].daxie;
-      t.len = n;
-      break;
-    }
+  if (len < 3) return t;
+  unsigned b0 = (unsigned char)s[0], b1 = (unsigned char)s[1],
+           b2 = (unsigned char)s[2];
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
+    return t;
+  switch ((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)) {
+#define CASE(c, k, v, d) \
+  case c:                \
+    t.kind = k;          \
+    t.val = v;           \
+    t.daxie = d;         \
+    t.len = 3;           \
+    break;
+    NUMERAL_CHARS(CASE)
+#undef CASE
   }
   return t;
 }
@@ -723,6 +735,9 @@ int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
   if (!out) return 0;
   memset(out, 0, sizeof *out);
   if (!s || len == 0) return 0;
+  /* Every number starts with a digit or a numeral character (百分之,
+   * 千分之 and 万分之 too): callers often ask where there is none. */
+  if (!is_digit(s[0]) && next_tok(s, len).kind == T_NONE) return 0;
   gf_numeral r;
   memset(&r, 0, sizeof r);
   size_t p;

@@ -6,55 +6,56 @@
 
 #include "normalize/normalize.h"
 
-/* Base units: measure words and physical units seen in the reports.  Order
- * does not matter (the longest match wins).  ASCII units only match when no
- * ASCII letter or digit follows them. */
+/* Short names for the flags in the table below. */
+enum {
+  PCT = GF_UNITF_PERCENT,
+  PP = GF_UNITF_PP,
+  TIME = GF_UNITF_TIME,
+  MONEY = GF_UNITF_MONEY,
+  RANK = GF_UNITF_RANK
+};
+
+/* Base units: measure words and physical units seen in the reports.  The
+ * longest match wins.  ASCII units only match when no ASCII letter or
+ * digit follows them.  Rows are in byte order (strcmp: ASCII first, then
+ * by code point), so the units sharing a first character are neighbours
+ * and base_at bisects to them instead of trying every row; add a row in
+ * its place (gf_unit_table_check, run by test_units, names a misplaced
+ * one). */
 static const struct {
   const char *text;
   unsigned flags;
 } bases[] = {
-    /* rates and shares */
-    {"%", GF_UNITF_PERCENT}, {"‰", GF_UNITF_PERCENT},
-    {"个百分点", GF_UNITF_PP}, {"百分点", GF_UNITF_PP},
-    /* money */
-    {"元", GF_UNITF_MONEY}, {"美元", GF_UNITF_MONEY},
-    {"欧元", GF_UNITF_MONEY}, {"港元", GF_UNITF_MONEY},
-    {"日元", GF_UNITF_MONEY}, {"英镑", GF_UNITF_MONEY},
-    /* time */
-    {"年", GF_UNITF_TIME}, {"个月", GF_UNITF_TIME}, {"天", GF_UNITF_TIME},
-    {"日", GF_UNITF_TIME}, {"小时", GF_UNITF_TIME},
-    {"分钟", GF_UNITF_TIME}, {"周", GF_UNITF_TIME},
-    {"个工作日", GF_UNITF_TIME}, {"工作日", GF_UNITF_TIME},
-    /* rank */
-    {"位", GF_UNITF_RANK}, {"名", GF_UNITF_RANK},
-    /* counts */
-    {"个", 0}, {"家", 0}, {"户", 0}, {"人", 0}, {"人次", 0}, {"项", 0},
-    {"处", 0}, {"座", 0}, {"条", 0}, {"套", 0}, {"场", 0}, {"次", 0},
-    {"台", 0}, {"辆", 0}, {"艘", 0}, {"架", 0}, {"件", 0}, {"张", 0},
-    {"本", 0}, {"册", 0}, {"篇", 0}, {"部", 0}, {"所", 0}, {"栋", 0},
-    {"幢", 0}, {"间", 0}, {"枚", 0}, {"只", 0}, {"头", 0}, {"匹", 0},
-    {"株", 0}, {"棵", 0}, {"岁", 0}, {"级", 0}, {"批", 0}, {"期", 0},
-    {"类", 0}, {"种", 0}, {"块", 0}, {"宗", 0}, {"笔", 0}, {"份", 0},
-    {"支", 0}, {"队", 0}, {"村", 0}, {"区", 0}, {"镇", 0}, {"港", 0},
-    {"列", 0}, {"园", 0}, {"院", 0}, {"床", 0}, {"张床", 0},
-    {"例", 0}, {"起", 0}, {"单", 0}, {"首", 0}, {"门", 0},
-    {"盏", 0}, {"辆次", 0}, {"架次", 0}, {"航次", 0}, {"户次", 0},
-    {"家次", 0}, {"倍", 0},
-    /* area, length, volume */
-    {"亩", 0}, {"公顷", 0}, {"平方米", 0}, {"平方公里", 0},
-    {"平方千米", 0}, {"立方米", 0}, {"公里", 0}, {"千米", 0}, {"米", 0},
-    {"厘米", 0}, {"毫米", 0}, {"升", 0}, {"千升", 0},
-    {"km", 0}, {"m2", 0}, {"m3", 0}, {"km2", 0},
-    /* mass, energy, freight */
-    {"吨", 0}, {"千克", 0}, {"公斤", 0}, {"斤", 0}, {"克", 0}, {"吨标准煤", 0},
-    {"千瓦", 0}, {"千瓦时", 0}, {"兆瓦", 0}, {"兆瓦时", 0}, {"千伏安", 0},
-    {"千伏", 0}, {"kW", 0}, {"kWh", 0}, {"MW", 0}, {"MWh", 0}, {"GW", 0},
-    {"GWh", 0}, {"kV", 0}, {"kVA", 0}, {"MVA", 0},
-    {"标准箱", 0}, {"标箱", 0}, {"TEU", 0}, {"重量箱", 0}, {"吨公里", 0},
-    {"人公里", 0},
-    /* concentrations */
-    {"微克/立方米", 0}, {"毫克/立方米", 0},
+    {"%", PCT}, {"GW", 0}, {"GWh", 0}, {"MVA", 0}, {"MW", 0}, {"MWh", 0},
+    {"TEU", 0},
+    {"kV", 0}, {"kVA", 0}, {"kW", 0}, {"kWh", 0}, {"km", 0}, {"km2", 0},
+    {"m2", 0}, {"m3", 0}, {"‰", PCT},
+    {"个", 0}, {"个工作日", TIME}, {"个月", TIME}, {"个百分点", PP}, {"亩", 0},
+    {"人", 0}, {"人公里", 0}, {"人次", 0}, {"件", 0}, {"份", 0}, {"位", RANK},
+    {"例", 0}, {"倍", 0}, {"元", MONEY}, {"兆瓦", 0}, {"兆瓦时", 0}, {"克", 0},
+    {"公斤", 0}, {"公里", 0}, {"公顷", 0}, {"册", 0}, {"分钟", TIME}, {"列", 0},
+    {"匹", 0}, {"区", 0},
+    {"千伏", 0}, {"千伏安", 0}, {"千克", 0}, {"千升", 0}, {"千瓦", 0},
+    {"千瓦时", 0}, {"千米", 0},
+    {"升", 0}, {"单", 0}, {"厘米", 0}, {"只", 0}, {"台", 0}, {"名", RANK},
+    {"吨", 0}, {"吨公里", 0}, {"吨标准煤", 0}, {"周", TIME}, {"园", 0},
+    {"场", 0}, {"块", 0}, {"处", 0}, {"天", TIME}, {"头", 0}, {"套", 0},
+    {"宗", 0}, {"家", 0}, {"家次", 0}, {"小时", TIME}, {"岁", 0},
+    {"工作日", TIME}, {"幢", 0},
+    {"平方公里", 0}, {"平方千米", 0}, {"平方米", 0}, {"年", TIME}, {"床", 0},
+    {"座", 0}, {"张", 0}, {"张床", 0}, {"微克/立方米", 0},
+    {"户", 0}, {"户次", 0}, {"所", 0}, {"批", 0}, {"支", 0}, {"斤", 0},
+    {"日", TIME}, {"日元", MONEY}, {"期", 0}, {"本", 0}, {"村", 0}, {"条", 0},
+    {"枚", 0}, {"架", 0}, {"架次", 0}, {"标准箱", 0}, {"标箱", 0}, {"栋", 0},
+    {"株", 0}, {"棵", 0}, {"次", 0}, {"欧元", MONEY},
+    {"毫克/立方米", 0}, {"毫米", 0}, {"港", 0}, {"港元", MONEY}, {"百分点", PP},
+    {"盏", 0}, {"种", 0}, {"立方米", 0}, {"笔", 0}, {"篇", 0}, {"米", 0},
+    {"类", 0}, {"级", 0}, {"美元", MONEY}, {"航次", 0}, {"艘", 0},
+    {"英镑", MONEY}, {"起", 0}, {"辆", 0}, {"辆次", 0}, {"部", 0},
+    {"重量箱", 0}, {"镇", 0}, {"门", 0}, {"间", 0}, {"队", 0}, {"院", 0},
+    {"项", 0}, {"首", 0},
 };
+#define N_BASES (sizeof bases / sizeof bases[0])
 
 /* Magnitude prefixes.  bare: may stand without a base unit when the caller
  * allows it (3.7万, 5千万); a bare 千 百 十 is never a unit. */
@@ -73,8 +74,8 @@ static int is_ascii_alnum(char c) {
          (c >= 'A' && c <= 'Z');
 }
 
-/* The table scans call this for every entry: two cheap byte checks
- * first, as most Han characters share their lead byte. */
+/* Length of t when s starts with it, else 0; two cheap byte checks first,
+ * as most Han characters share their lead byte. */
 static size_t lit(const char *s, size_t len, const char *t) {
   if (len == 0 || s[0] != t[0]) return 0;
   if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
@@ -82,10 +83,41 @@ static size_t lit(const char *s, size_t len, const char *t) {
   return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }
 
-/* Longest base unit at s; its table index in *k.  0 when none. */
+/* Byte length of the UTF-8 character that lead byte c starts (1 for ASCII
+ * and for a byte that starts none). */
+static size_t lead_len(unsigned char c) {
+  return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Compares the first n bytes of row text t (fewer when t is shorter) with
+ * key k[0..n) in byte order: < 0, 0 (t starts with k) or > 0. */
+static int cmp_key(const char *t, const char *k, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (t[i] == '\0') return -1;
+    if (t[i] != k[i])
+      return (unsigned char)t[i] < (unsigned char)k[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+/* Longest base unit at s; its table index in *k.  0 when none.  A row
+ * that matches starts with the whole first character of s, so only the
+ * run of rows beginning with it (the table is sorted) is tried. */
 static size_t base_at(const char *s, size_t len, size_t *k) {
+  if (len == 0) return 0;
+  size_t c = lead_len((unsigned char)s[0]);
+  if (c > len) c = len;
+  size_t lo = 0, hi = N_BASES;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cmp_key(bases[mid].text, s, c) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   size_t best = 0;
-  for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+  for (size_t i = lo; i < N_BASES; i++) {
+    if (cmp_key(bases[i].text, s, c) != 0) break;
     size_t n = lit(s, len, bases[i].text);
     if (n <= best) continue;
     if (is_ascii_alnum(s[n - 1]) && n < len && is_ascii_alnum(s[n]))
@@ -94,6 +126,24 @@ static size_t base_at(const char *s, size_t len, size_t *k) {
     *k = i;
   }
   return best;
+}
+
+/* Test hook (test_units): checks what base_at relies on.  Returns the
+ * index of the first row that is empty, shorter than its lead byte says,
+ * or not after the row before it in byte order; N_BASES when all are
+ * fine.  *text (NULL allowed) gets that row's text. */
+size_t gf_unit_table_check(const char **text) {
+  for (size_t i = 0; i < N_BASES; i++) {
+    const char *t = bases[i].text;
+    size_t n = strlen(t);
+    if (n == 0 || lead_len((unsigned char)t[0]) > n ||
+        (i > 0 && strcmp(bases[i - 1].text, t) >= 0)) {
+      if (text) *text = t;
+      return i;
+    }
+  }
+  if (text) *text = NULL;
+  return N_BASES;
 }
 
 int gf_unit_read(const char *s, size_t len, int allow_bare_mag,

@@ -13,6 +13,7 @@
 
 #define N_ROWS(t) (sizeof(t) / sizeof((t)[0]))
 
+
 enum {
   PCT = GF_UNITF_PERCENT,
   PP = GF_UNITF_PP,
@@ -170,6 +171,38 @@ static void test_unit_edge(void **state) {
   assert_int_equal(gf_unit_read("平方米", 5, 0, &u), 0);
 }
 
+/* The lookup only tries the rows that share the text's first character,
+ * found by bisection: the table must stay in byte order. */
+static void test_unit_table_order(void **state) {
+  (void)state;
+  const char *bad = NULL;
+  size_t i = gf_unit_table_check(&bad);
+  if (bad)
+    fail_msg("base unit row %zu \"%s\" is out of byte order (or empty)", i,
+             bad);
+  assert_true(i > 100);
+  /* the ends of the table and of a run of rows with one first character */
+  static const unit_row rows[] = {
+      {"%以上", 0, 0, "%", PCT, "以上"},
+      {"首", 0, 0, "首", 0, ""},
+      {"GWh", 0, 0, "GWh", 0, ""},
+      {"kV", 0, 0, "kV", 0, ""},
+      {"km2", 0, 0, "km2", 0, ""},
+      {"kms", 0, 0, NULL, 0, ""},
+      {"m3x", 0, 0, NULL, 0, ""},
+      {"千伏", 0, 0, "千伏", 0, ""},
+      {"千米长", 0, 0, "千米", 0, "长"},
+      {"万千米", 0, 4, "千米", 0, ""},
+      {"个工作日", 0, 0, "个工作日", TM, ""},
+      {"个", 0, 0, "个", 0, ""},
+      {"日元", 0, 0, "日元", MN, ""},
+      {"\xE5\x8D", 1, 0, NULL, 0, ""},
+      {"\xF0\x9F\x98\x80元", 1, 0, NULL, 0, ""},
+      {"A", 1, 0, NULL, 0, ""},
+  };
+  check_units(rows, N_ROWS(rows));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_unit_base),
@@ -177,6 +210,7 @@ int main(void) {
       cmocka_unit_test(test_unit_qian_bai_bases),
       cmocka_unit_test(test_unit_bare_magnitude),
       cmocka_unit_test(test_unit_edge),
+      cmocka_unit_test(test_unit_table_order),
   };
   return cmocka_run_group_tests_name("units", tests, NULL, NULL);
 }
