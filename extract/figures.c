@@ -162,12 +162,12 @@ static size_t kind_at(const char *t, size_t len, size_t at,
                       const gf_word_kind *words, int *kind) {
   size_t best = 0;
   for (size_t i = 0; words[i].word; i++) {
-    if (!starts(t, len, at, words[i].word)) continue;
-    size_t wl = strlen(words[i].word);
-    if (wl > best) {
-      best = wl;
-      *kind = words[i].kind;
-    }
+    size_t wl = words[i].len;
+    if (wl <= best || at + wl > len || t[at] != words[i].word[0] ||
+        memcmp(t + at, words[i].word, wl) != 0)
+      continue;
+    best = wl;
+    *kind = words[i].kind;
   }
   return best;
 }
@@ -176,12 +176,12 @@ static size_t kind_before(const char *t, size_t from, size_t at,
                           const gf_word_kind *words, int *kind) {
   size_t best = 0;
   for (size_t i = 0; words[i].word; i++) {
-    if (!ends(t, at, from, words[i].word)) continue;
-    size_t wl = strlen(words[i].word);
-    if (wl > best) {
-      best = wl;
-      *kind = words[i].kind;
-    }
+    size_t wl = words[i].len;
+    if (wl <= best || at < from + wl || t[at - 1] != words[i].word[wl - 1] ||
+        memcmp(t + at - wl, words[i].word, wl) != 0)
+      continue;
+    best = wl;
+    *kind = words[i].kind;
   }
   return best;
 }

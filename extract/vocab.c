@@ -10,44 +10,46 @@
  * one X-macro gives both arrays. */
 #define GF_WORD(w) w,
 #define GF_WORD_LEN(w) sizeof(w) - 1,
+/* A word with its kind and byte length. */
+#define K(w, kind) {w, sizeof(w) - 1, kind}
 
 /* Before a number: the bound it sets (records.md bound column). */
 const gf_word_kind GF_BOUND_BEFORE[] = {
-    {"超过", GF_BOUND_OVER},    {"超出", GF_BOUND_OVER},
-    {"突破", GF_BOUND_OVER},    {"超", GF_BOUND_OVER},
-    {"逾", GF_BOUND_OVER},      {"多于", GF_BOUND_OVER},
-    {"高于", GF_BOUND_OVER},    {"不少于", GF_BOUND_AT_LEAST},
-    {"不低于", GF_BOUND_AT_LEAST}, {"至少", GF_BOUND_AT_LEAST},
-    {"约", GF_BOUND_ABOUT},     {"近", GF_BOUND_ABOUT},
-    {"接近", GF_BOUND_ABOUT},   {"将近", GF_BOUND_ABOUT},
-    {"大约", GF_BOUND_ABOUT},   {"不超过", GF_BOUND_AT_MOST},
-    {"不高于", GF_BOUND_AT_MOST}, {"最多", GF_BOUND_AT_MOST},
-    {"低于", GF_BOUND_UNDER},   {"少于", GF_BOUND_UNDER},
-    {"不足", GF_BOUND_UNDER},   {NULL, 0}};
+    K("超过", GF_BOUND_OVER),    K("超出", GF_BOUND_OVER),
+    K("突破", GF_BOUND_OVER),    K("超", GF_BOUND_OVER),
+    K("逾", GF_BOUND_OVER),      K("多于", GF_BOUND_OVER),
+    K("高于", GF_BOUND_OVER),    K("不少于", GF_BOUND_AT_LEAST),
+    K("不低于", GF_BOUND_AT_LEAST), K("至少", GF_BOUND_AT_LEAST),
+    K("约", GF_BOUND_ABOUT),     K("近", GF_BOUND_ABOUT),
+    K("接近", GF_BOUND_ABOUT),   K("将近", GF_BOUND_ABOUT),
+    K("大约", GF_BOUND_ABOUT),   K("不超过", GF_BOUND_AT_MOST),
+    K("不高于", GF_BOUND_AT_MOST), K("最多", GF_BOUND_AT_MOST),
+    K("低于", GF_BOUND_UNDER),   K("少于", GF_BOUND_UNDER),
+    K("不足", GF_BOUND_UNDER),   {NULL, 0, 0}};
 
 /* After a number and its unit. */
 const gf_word_kind GF_BOUND_AFTER[] = {
-    {"以上", GF_BOUND_AT_LEAST}, {"左右", GF_BOUND_ABOUT},
-    {"以内", GF_BOUND_AT_MOST},  {"以下", GF_BOUND_AT_MOST},
-    {"之内", GF_BOUND_AT_MOST},  {"上下", GF_BOUND_ABOUT},
-    {NULL, 0}};
+    K("以上", GF_BOUND_AT_LEAST), K("左右", GF_BOUND_ABOUT),
+    K("以内", GF_BOUND_AT_MOST),  K("以下", GF_BOUND_AT_MOST),
+    K("之内", GF_BOUND_AT_MOST),  K("上下", GF_BOUND_ABOUT),
+    {NULL, 0, 0}};
 
 /* Between a number and its unit: 180 余人, 11 万余人次. */
 const gf_word_kind GF_BOUND_INSIDE[] = {
-    {"余", GF_BOUND_OVER}, {"多", GF_BOUND_OVER}, {NULL, 0}};
+    K("余", GF_BOUND_OVER), K("多", GF_BOUND_OVER), {NULL, 0, 0}};
 
 /* Growth verbs; GF_CMP_DOWN makes the value negative (records.md). */
 const gf_word_kind GF_GROWTH_VERBS[] = {
-    {"增长", GF_CMP_UP},   {"增加", GF_CMP_UP},   {"提高", GF_CMP_UP},
-    {"提升", GF_CMP_UP},   {"上涨", GF_CMP_UP},   {"上升", GF_CMP_UP},
-    {"增产", GF_CMP_UP},   {"扩大", GF_CMP_UP},   {"改善", GF_CMP_UP},
-    {"增速", GF_CMP_UP},   {"增幅", GF_CMP_UP},   {"涨幅", GF_CMP_UP},
-    {"增长速度", GF_CMP_UP}, {"增长率", GF_CMP_UP}, {"增", GF_CMP_UP},
-    {"高于", GF_CMP_UP},   {"快于", GF_CMP_UP},   {"下降", GF_CMP_DOWN},
-    {"减少", GF_CMP_DOWN}, {"降低", GF_CMP_DOWN}, {"回落", GF_CMP_DOWN},
-    {"下滑", GF_CMP_DOWN}, {"减产", GF_CMP_DOWN}, {"缩小", GF_CMP_DOWN},
-    {"降幅", GF_CMP_DOWN}, {"低于", GF_CMP_DOWN}, {"慢于", GF_CMP_DOWN},
-    {"下跌", GF_CMP_DOWN}, {"减", GF_CMP_DOWN},   {NULL, 0}};
+    K("增长", GF_CMP_UP),   K("增加", GF_CMP_UP),   K("提高", GF_CMP_UP),
+    K("提升", GF_CMP_UP),   K("上涨", GF_CMP_UP),   K("上升", GF_CMP_UP),
+    K("增产", GF_CMP_UP),   K("扩大", GF_CMP_UP),   K("改善", GF_CMP_UP),
+    K("增速", GF_CMP_UP),   K("增幅", GF_CMP_UP),   K("涨幅", GF_CMP_UP),
+    K("增长速度", GF_CMP_UP), K("增长率", GF_CMP_UP), K("增", GF_CMP_UP),
+    K("高于", GF_CMP_UP),   K("快于", GF_CMP_UP),   K("下降", GF_CMP_DOWN),
+    K("减少", GF_CMP_DOWN), K("降低", GF_CMP_DOWN), K("回落", GF_CMP_DOWN),
+    K("下滑", GF_CMP_DOWN), K("减产", GF_CMP_DOWN), K("缩小", GF_CMP_DOWN),
+    K("降幅", GF_CMP_DOWN), K("低于", GF_CMP_DOWN), K("慢于", GF_CMP_DOWN),
+    K("下跌", GF_CMP_DOWN), K("减", GF_CMP_DOWN),   {NULL, 0, 0}};
 
 /* What the comparison is against, written before the verb. */
 const char *const GF_CMP_BASES[] = {

@@ -14,6 +14,7 @@ enum { GF_CMP_UP = 1, GF_CMP_DOWN = 2 };
 
 typedef struct gf_word_kind {
   const char *word;
+  unsigned char len;      /* bytes of word */
   int kind;
 } gf_word_kind;
 
