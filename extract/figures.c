@@ -133,6 +133,15 @@ typedef struct finder {
 
 /* ---------------------------------------------------------------- helpers */
 
+/* dst = src, cut to cap - 1 bytes like snprintf "%s" but without the
+ * formatting machinery (it runs several times for every figure). */
+static void copy_str(char *dst, size_t cap, const char *src) {
+  size_t n = strlen(src);
+  if (n >= cap) n = cap - 1;
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+}
+
 /* Whether word w stands at t+at (t has len bytes).  Compared byte by byte:
  * most calls fail on the first or second byte, so no strlen up front. */
 static int starts(const char *t, size_t len, size_t at, const char *w) {
@@ -403,7 +412,7 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
   if (c->measure == M_RANK && f->subject[0] &&
       (han_count(t, a, b) < 3 || word_at(t, b, a, (const char *const[]){
                                              "总量", "增速", "总数", NULL}))) {
-    snprintf(out, cap, "%s", f->subject);
+    copy_str(out, cap, f->subject);
     return;
   }
   /* the noun after the unit */
@@ -443,7 +452,7 @@ static void indicator(finder *f, const cand *c, size_t seg_a, size_t cmp_a,
   /* "…比重达到18.5%，比上年提高1.3个百分点": a change without a subject
    * is a change of the figure before it */
   int change = c->measure == M_GROWTH || c->measure == M_PP;
-  snprintf(out, cap, "%s", change && f->last_ind[0] ? f->last_ind
+  copy_str(out, cap, change && f->last_ind[0] ? f->last_ind
                                                     : f->subject);
 }
 
@@ -536,7 +545,7 @@ static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
         gf_unit_read(t + q + 3, len - q - 3, 0, &um) && um.mag_exp >= 0) {
       size_t ul = um.len;
       set_text(c->unit, sizeof c->unit, t, q + 3, q + 3 + ul);
-      snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+      copy_str(c->base_unit, sizeof c->base_unit, um.base);
       c->mag_exp = um.mag_exp;
       c->unit_flags = um.flags;
       c->unit_a = q + 3;
@@ -555,7 +564,7 @@ static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
       gf_buf_put(&u, t + q + in2, um.len);
       set_text(c->unit, sizeof c->unit, u.p ? u.p : "", 0, u.len);
       gf_buf_free(&u);
-      snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+      copy_str(c->base_unit, sizeof c->base_unit, um.base);
       c->mag_exp = nr->mag_exp;
       c->unit_flags = um.flags;
       if (in2) c->bound = bk;
@@ -572,7 +581,7 @@ static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
   }
   if (gf_unit_read(t + p + inside, len - p - inside, 1, &um)) {
     set_text(c->unit, sizeof c->unit, t, p + inside, p + inside + um.len);
-    snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+    copy_str(c->base_unit, sizeof c->base_unit, um.base);
     c->mag_exp = um.mag_exp;
     c->unit_flags = um.flags;
     if (inside) c->bound = bk;
@@ -589,7 +598,7 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
   size_t after = s + nr->len;
   memset(c, 0, sizeof *c);
   c->a = c->num_a = s;
-  snprintf(c->value, sizeof c->value, "%s", nr->core);
+  copy_str(c->value, sizeof c->value, nr->core);
 
   /* names and codes: PM2.5, 5G, G20, “4433”, [2], 1+2 */
   char before = s > 0 ? t[s - 1] : ' ';
@@ -637,7 +646,7 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
     size_t e = after;
     if (rank_unit) {
       set_text(c->unit, sizeof c->unit, t, after, after + um.len);
-      snprintf(c->base_unit, sizeof c->base_unit, "%s", um.base);
+      copy_str(c->base_unit, sizeof c->base_unit, um.base);
       e += um.len;
     } else if (word_at(t, len, after, NOT_AFTER) ||
                is_han_at(t, len, after)) {
@@ -659,10 +668,9 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
 
   size_t e;
   if (nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) {
-    snprintf(c->value, sizeof c->value, "%s", nr->value);
-    snprintf(c->unit, sizeof c->unit, "%s",
-             nr->flags & GF_NUMF_PERCENT ? "%" : "‰");
-    snprintf(c->base_unit, sizeof c->base_unit, "%s", c->unit);
+    copy_str(c->value, sizeof c->value, nr->value);
+    copy_str(c->unit, sizeof c->unit, nr->flags & GF_NUMF_PERCENT ? "%" : "‰");
+    copy_str(c->base_unit, sizeof c->base_unit, c->unit);
     c->unit_flags = GF_UNITF_PERCENT;
     e = after;
   } else {
@@ -683,20 +691,20 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
         e2 = read_unit(f, &n2, q, &c2);
       if (e2 && (!e || strcmp(c2.unit, c->unit) == 0)) {
         if (!e) {
-          snprintf(c->unit, sizeof c->unit, "%s", c2.unit);
-          snprintf(c->base_unit, sizeof c->base_unit, "%s", c2.base_unit);
+          copy_str(c->unit, sizeof c->unit, c2.unit);
+          copy_str(c->base_unit, sizeof c->base_unit, c2.base_unit);
           c->mag_exp = c2.mag_exp;
           c->unit_flags = c2.unit_flags;
           c->unit_a = c2.unit_a;
         }
-        snprintf(c->value_max, sizeof c->value_max, "%s", n2.core);
+        copy_str(c->value_max, sizeof c->value_max, n2.core);
         e = e2;
       } else if (!e && !e2 && q + n2.len <= len && n2.len &&
                  starts(t, len, q + n2.len, "%")) {
         snprintf(c->unit, sizeof c->unit, "%%");
         snprintf(c->base_unit, sizeof c->base_unit, "%%");
         c->unit_flags = GF_UNITF_PERCENT;
-        snprintf(c->value_max, sizeof c->value_max, "%s", n2.core);
+        copy_str(c->value_max, sizeof c->value_max, n2.core);
         e = q + n2.len + 1;
       }
     }
@@ -805,7 +813,7 @@ static void signed_copy(char *dst, const char *src, int neg) {
 static int add_row(finder *f, const cand *c, const char *ind_in) {
   gf_figures *o = f->out;
   char ind[192];
-  snprintf(ind, sizeof ind, "%s", ind_in);
+  copy_str(ind, sizeof ind, ind_in);
   drop_notes(ind);
   if (o->n == o->cap) {
     size_t cap = o->cap ? o->cap * 2 : 64;
@@ -833,7 +841,7 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
     end--;
   char base[GF_NUM_MAX + 16];
   if (gf_decimal_shift(c->value, c->mag_exp, base, sizeof base))
-    snprintf(base, sizeof base, "%s", c->value);
+    copy_str(base, sizeof base, c->value);
   char value[GF_NUM_MAX + 2], vmax[GF_NUM_MAX + 2], bv[GF_NUM_MAX + 18];
   int neg = c->negative && c->value[0] != '-' &&
             (c->measure == M_GROWTH || c->measure == M_PP);
@@ -1044,7 +1052,7 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
     return add_row(f, c, ind);
   }
   if (continued) {
-    snprintf(ind, sizeof ind, "%s", f->subject);
+    copy_str(ind, sizeof ind, f->subject);
     return add_row(f, c, ind);
   }
   /* 分别 / 均: several subjects */
@@ -1085,7 +1093,7 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
       for (int i = 0; i < n; i++) trim(t, &parts_a[i], &parts_b[i]);
       *n_parts = n;
       set_text(ind, sizeof ind, t, parts_a[0], parts_b[0]);
-      snprintf(f->subject, sizeof f->subject, "%s", ind);
+      copy_str(f->subject, sizeof f->subject, ind);
       if (starts(t, num_at, fb, "均")) { /* one number, every subject */
         for (int i = 0; i < n; i++) {
           set_text(ind, sizeof ind, t, parts_a[i], parts_b[i]);
@@ -1110,9 +1118,9 @@ static int emit(finder *f, cand *c, size_t seg_a, int *list_i,
     gf_buf_free(&whole);
   }
   if (c->measure == M_LEVEL && ind[0]) {
-    snprintf(f->subject, sizeof f->subject, "%s", ind);
+    copy_str(f->subject, sizeof f->subject, ind);
   } else if (!f->subject[0] && ind[0]) {
-    snprintf(f->subject, sizeof f->subject, "%s", ind);
+    copy_str(f->subject, sizeof f->subject, ind);
   }
   memcpy(f->last_ind, ind, sizeof f->last_ind);
   return add_row(f, c, ind);
@@ -1281,7 +1289,8 @@ static int build_patterns(finder *f) {
     return GF_ENOMEM;
   }
   gf_buf p = {0};
-  gf_buf_printf(&p, "(?:[高低快慢]于(?:全[市省国州区县]|全国)(?:平均(?:水平)?)?|"
+  gf_buf_printf(&p,
+                "(?:[高低快慢]于(?:全[市省国州区县]|全国)(?:平均(?:水平)?)?|"
                 "[高低快慢]于平均(?:水平)?|%s?(?:分别|均)?%s)", bases, vs);
   free(bases);
   free(vs);

@@ -53,8 +53,8 @@ const gf_word_kind GF_GROWTH_VERBS[] = {
 
 /* What the comparison is against, written before the verb. */
 const char *const GF_CMP_BASES[] = {
-    "同比", "同口径", "比上年末", "比上年", "较上年", "比年初", "较年初", "比去年",
-    "较去年", "与上年相比", "环比", "比上年同期", "较上年同期",
+    "同比", "同口径", "比上年末", "比上年", "较上年", "比年初", "较年初",
+    "比去年", "较去年", "与上年相比", "环比", "比上年同期", "较上年同期",
     "全市平均水平", "全省平均水平", "全国平均水平", NULL};
 
 /* Words that make a percentage a share rather than a growth rate. */
@@ -74,21 +74,24 @@ const char *const GF_DURATION_AFTER[] = {"完成", "建成", "实现", "内", NU
 
 /* Stripped from the start of an indicator. */
 #define LEAD_WORDS(X) \
-  X("其中") X("全年") X("全区") X("全市") X("全州") X("全省") X("全县") X("全国") X("年末") \
-  X("年内") X("实现") X("完成") X("累计完成") X("共") X("共计") X("对") X("为") X("力争") \
-  X("确保") X("预计") X("拟安排") X("拟") X("初步核算") X("目前") X("截至年末") X("今年") \
-  X("当年") X("并") X("和") X("及") X("与") X("而") X("则") X("且") X("，")
+  X("其中") X("全年") X("全区") X("全市") X("全州") X("全省") X("全县") \
+  X("全国") X("年末") X("年内") X("实现") X("完成") X("累计完成") X("共") \
+  X("共计") X("对") X("为") X("力争") X("确保") X("预计") X("拟安排") \
+  X("拟") X("初步核算") X("目前") X("截至年末") X("今年") X("当年") X("并") \
+  X("和") X("及") X("与") X("而") X("则") X("且") X("，")
 const char *const GF_LEAD_WORDS[] = {LEAD_WORDS(GF_WORD) NULL};
 const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
 
 /* Stripped from the end of an indicator. */
 #define TRAIL_WORDS(X) \
-  X("达到") X("达") X("为") X("是") X("至") X("到") X("共") X("共计") X("合计") X("总计") \
-  X("累计") X("有") X("的") X("了") X("分别") X("均") X("已") X("保持") X("增至") \
-  X("控制在") X("完成") X("实现") X("约") X("累计达") X("突破") X("超过") X("超") X("逾") \
-  X("近") X("不少于") X("不低于") X("至少") X("不超过") X("其中") X("占") X("在") X("仅") \
-  X("共有") X("新增加") X("分别为") X("均为") X("平均为") X("平均") X("拟按") X("按") X("预计") \
-  X("保持在") X("稳定在") X("提高到") X("提升至") X("上升到") X("下降到") X("降至") X("升至")
+  X("达到") X("达") X("为") X("是") X("至") X("到") X("共") X("共计") \
+  X("合计") X("总计") X("累计") X("有") X("的") X("了") X("分别") X("均") \
+  X("已") X("保持") X("增至") X("控制在") X("完成") X("实现") X("约") \
+  X("累计达") X("突破") X("超过") X("超") X("逾") X("近") X("不少于") \
+  X("不低于") X("至少") X("不超过") X("其中") X("占") X("在") X("仅") \
+  X("共有") X("新增加") X("分别为") X("均为") X("平均为") X("平均") \
+  X("拟按") X("按") X("预计") X("保持在") X("稳定在") X("提高到") \
+  X("提升至") X("上升到") X("下降到") X("降至") X("升至")
 const char *const GF_TRAIL_WORDS[] = {TRAIL_WORDS(GF_WORD) NULL};
 const unsigned char GF_TRAIL_LENS[] = {TRAIL_WORDS(GF_WORD_LEN) 0};
 
