@@ -259,17 +259,52 @@ static int is_han_at(const char *t, size_t len, size_t at) {
   return at < len && gf_utf8_decode(t + at, len - at, &cp) && gf_is_han(cp);
 }
 
-/* Clause and sentence delimiters. */
-static const char *const CLAUSE_END[] = {"，", "。", "；", "：", "！", "？",
-                                         ",", ";", ":", NULL};
-static const char *const SENT_END[] = {"。", "；", "！", "？", ";", NULL};
+/* Clause and sentence marks, read straight from their bytes (every
+ * character is tested, so no table walk): ，：, : end a clause; 。；！？;
+ * end a sentence and a clause. */
+enum { MARK_CLAUSE = 1, MARK_SENTENCE = 2 };
 
-/* The clause mark at t+i, if any: every one leads with E3 or EF (，。；：
- * ！？) or is ASCII (, ; :), so most characters are turned down at once. */
+static int mark_at(const char *t, size_t len, size_t i, size_t *mlen) {
+  const unsigned char *u = (const unsigned char *)t + i;
+  *mlen = 1;
+  switch (u[0]) {
+  case ',':
+  case ':':
+    return MARK_CLAUSE;
+  case ';':
+    return MARK_CLAUSE | MARK_SENTENCE;
+  case 0xE3: /* 。 E3 80 82 */
+    *mlen = 3;
+    return i + 3 <= len && u[1] == 0x80 && u[2] == 0x82
+               ? MARK_CLAUSE | MARK_SENTENCE
+               : 0;
+  case 0xEF: /* full-width forms EF BC xx */
+    *mlen = 3;
+    if (i + 3 > len || u[1] != 0xBC) return 0;
+    switch (u[2]) {
+    case 0x8C: /* ， */
+    case 0x9A: /* ： */
+      return MARK_CLAUSE;
+    case 0x9B: /* ； */
+    case 0x81: /* ！ */
+    case 0x9F: /* ？ */
+      return MARK_CLAUSE | MARK_SENTENCE;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* The byte length of the clause mark at t+i, or 0. */
 static size_t clause_mark(const char *t, size_t len, size_t i) {
-  unsigned char c = (unsigned char)t[i];
-  if (c != 0xE3 && c != 0xEF && c != ',' && c != ';' && c != ':') return 0;
-  return word_at(t, len, i, CLAUSE_END);
+  size_t n;
+  return mark_at(t, len, i, &n) ? n : 0;
+}
+
+/* The byte length of the sentence mark at t+i, or 0. */
+static size_t sentence_mark(const char *t, size_t len, size_t i) {
+  size_t n;
+  return mark_at(t, len, i, &n) & MARK_SENTENCE ? n : 0;
 }
 
 static size_t clause_start(const char *t, size_t from, size_t at) {
@@ -651,7 +686,7 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
     } else if (word_at(t, len, after, NOT_AFTER) ||
                is_han_at(t, len, after)) {
       /* 第一产业, 第二次会议: ordinals */
-      if (!word_at(t, len, after, CLAUSE_END) &&
+      if (!clause_mark(t, len, after) &&
           !starts(t, len, after, "、") && !starts(t, len, after, "和") &&
           !starts(t, len, after, "的") && !starts(t, len, after, "位"))
         return 0;
@@ -1208,23 +1243,17 @@ static int scan_sentence(finder *f) {
   return rc < 0 ? rc : GF_OK;
 }
 
-/* 。；！？ all lead with E3 or EF: test those bytes before the table. */
-static int is_sent_end(const char *t, size_t len, size_t i) {
-  unsigned char c = (unsigned char)t[i];
-  return (c == 0xE3 || c == 0xEF || c == ';') && word_at(t, len, i, SENT_END);
-}
-
 static int scan_para(finder *f, size_t from) {
   size_t a = from;
   while (a < f->len) {
     size_t b = a;
-    while (b < f->len && !is_sent_end(f->t, f->len, b))
+    while (b < f->len && !sentence_mark(f->t, f->len, b))
       b += char_len((unsigned char)f->t[b]);
     f->sent_a = a;
     f->sent_b = b;
     int rc = scan_sentence(f);
     if (rc) return rc;
-    a = b < f->len ? b + word_at(f->t, f->len, b, SENT_END) : b;
+    a = b < f->len ? b + sentence_mark(f->t, f->len, b) : b;
   }
   return GF_OK;
 }
