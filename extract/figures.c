@@ -1350,12 +1350,12 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
   f.doc = doc;
   f.section_plan = -1;
   gf_para_iter *it = NULL;
+  gf_tables *tabs = NULL;
   const gf_para *para;
   int rc = GF_ENOMEM;
   f.out = gf_calloc(1, sizeof *f.out);
   if (!f.out || !(f.out->doc = gf_strdup(doc->name ? doc->name : "-")))
     goto done;
-  gf_tables *tabs = NULL;
   f.pages = gf_calloc(doc->n_pages + 1, sizeof *f.pages);
   if (!f.pages) goto done;
   if ((rc = gf_sections_init(&f.sect)) || (rc = build_patterns(&f)) ||
