@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "include/govfig.h"
+#include "normalize/normalize.h"
 
 /* Extracts the figures of a one-page text whose title line makes it a
  * 统计公报 of 2023 unless the text brings its own title. */
@@ -280,6 +281,37 @@ static void test_figures_section_path(void **state) {
   gf_figures_free(figs);
 }
 
+/* Every allocation failing in turn: a clean GF_ENOMEM, nothing leaked
+ * (the sanitizer build checks), and success once allocations suffice. */
+static void test_figures_enomem(void **state) {
+  (void)state;
+  static const char text[] =
+      "2023年某市国民经济和社会发展统计公报\n\n"
+      "一、综合\n"
+      "全年地区生产总值1327.8亿元，比上年增长6%。工业投资、高技术产业投资"
+      "分别增长21.3%、56.7%。\n";
+  gf_doc *doc = NULL;
+  assert_int_equal(gf_doc_open_text("t.txt", text, strlen(text), &doc, NULL),
+                   GF_OK);
+  int ok = 0;
+  for (unsigned long n = 1; n < 2000 && !ok; n++) {
+    gf_figures *figs = NULL;
+    gf_alloc_fail_at(n);
+    int rc = gf_figures_extract(doc, 0, &figs, NULL);
+    gf_alloc_fail_at(0);
+    if (rc == GF_OK) {
+      assert_int_equal(gf_figures_count(figs), 4);
+      ok = 1;
+    } else {
+      assert_int_equal(rc, GF_ENOMEM);
+      assert_null(figs);
+    }
+    gf_figures_free(figs);
+  }
+  assert_true(ok);
+  gf_doc_free(doc);
+}
+
 static void test_figures_api_errors(void **state) {
   (void)state;
   gf_figures *figs = (gf_figures *)1;
@@ -299,6 +331,7 @@ int main(void) {
       cmocka_unit_test(test_figures_traps),
       cmocka_unit_test(test_figures_kind_period),
       cmocka_unit_test(test_figures_section_path),
+      cmocka_unit_test(test_figures_enomem),
       cmocka_unit_test(test_figures_api_errors),
   };
   return cmocka_run_group_tests_name("figures", tests, NULL, NULL);
