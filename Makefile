@@ -63,7 +63,11 @@ test: $(GOVFIG) $(TEST_BIN) $(REPLAY_BIN) $(BUILDDIR)/libgovfig.so.0
 	GOVFIG=$(GOVFIG) sh tests/cli.sh || fail=1; \
 	GOVFIG=$(GOVFIG) sh tests/check.sh || fail=1; \
 	GOVFIG=$(GOVFIG) sh tests/hard.sh || fail=1; \
-	GOVFIG=$(GOVFIG) sh tests/regress.sh || fail=1; exit $$fail
+	GOVFIG=$(GOVFIG) sh tests/regress.sh || fail=1; \
+	d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
+	  [ -x $$d$(PREFIX)/bin/govfig ] && $(MAKE) -s uninstall DESTDIR=$$d && \
+	  [ -z "$$(find $$d ! -type d)" ] && echo "install: 1 passed, 0 failed" || \
+	  { echo "install: 0 passed, 1 failed"; fail=1; }; rm -rf $$d; exit $$fail
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 # Leak reports name only third-party frames in tests/lsan.supp.
@@ -94,6 +98,31 @@ $(BUILDDIR)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILDDIR)/libgovfig.a
 
 golden: $(GOVFIG)
 	sh tests/cli.sh --update
+
+# make install: PREFIX (default /usr/local) under DESTDIR; uninstall
+# removes exactly what install put there.
+LIBDIR := $(PREFIX)/lib
+INSTALLED := $(PREFIX)/include/govfig.h $(LIBDIR)/libgovfig.a \
+  $(LIBDIR)/libgovfig.so.0 $(LIBDIR)/libgovfig.so $(PREFIX)/bin/govfig \
+  $(PREFIX)/share/man/man1/govfig.1 $(LIBDIR)/pkgconfig/govfig.pc
+
+install: $(GOVFIG) $(BUILDDIR)/libgovfig.a $(BUILDDIR)/libgovfig.so.0
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 include/govfig.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(BUILDDIR)/libgovfig.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(BUILDDIR)/libgovfig.so.0 $(DESTDIR)$(LIBDIR)/
+	ln -sf libgovfig.so.0 $(DESTDIR)$(LIBDIR)/libgovfig.so
+	install -m 755 $(GOVFIG) $(DESTDIR)$(PREFIX)/bin/govfig
+	install -m 644 cli/govfig.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	printf '%s\n' 'prefix=$(PREFIX)' 'Name: govfig' \
+	  'Description: figures from Chinese government report PDFs' \
+	  'Version: 0.1.0' 'Cflags: -I$${prefix}/include' \
+	  'Libs: -L$(LIBDIR) -lgovfig' 'Requires.private: $(PKGS)' \
+	  'Libs.private: -lpthread -lm' >$(DESTDIR)$(LIBDIR)/pkgconfig/govfig.pc
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 
 clean:
 	rm -rf build build-san build-fuzz govfig
