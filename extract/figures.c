@@ -89,8 +89,6 @@ static const char *keep_str(gf_figures *o, const char *s) {
 /* One number as read, with what surrounds it. */
 typedef struct cand {
   size_t a, b;          /* raw span in the normalized text */
-  size_t num_a;         /* where the digits start (after 第 for ranks) */
-  size_t unit_a, unit_b;
   char value[GF_NUM_MAX], value_max[GF_NUM_MAX];
   char unit[64], base_unit[64];
   int mag_exp;
@@ -583,7 +581,6 @@ static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
       copy_str(c->base_unit, sizeof c->base_unit, um.base);
       c->mag_exp = um.mag_exp;
       c->unit_flags = um.flags;
-      c->unit_a = q + 3;
       return q + 3 + ul;
     }
   }
@@ -603,14 +600,12 @@ static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
       c->mag_exp = nr->mag_exp;
       c->unit_flags = um.flags;
       if (in2) c->bound = bk;
-      c->unit_a = p;
       return q + in2 + um.len;
     }
     /* bare magnitude: 5亿 */
     set_text(c->unit, sizeof c->unit, t, p, q);
     c->base_unit[0] = '\0';
     c->mag_exp = nr->mag_exp;
-    c->unit_a = p;
     if (in2) c->bound = bk;
     return q + in2;
   }
@@ -620,7 +615,6 @@ static size_t read_unit(finder *f, const gf_numeral *nr, size_t s, cand *c) {
     c->mag_exp = um.mag_exp;
     c->unit_flags = um.flags;
     if (inside) c->bound = bk;
-    c->unit_a = p + inside;
     return p + inside + um.len;
   }
   return 0;
@@ -632,7 +626,7 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
   size_t len = f->sent_b;
   size_t after = s + nr->len;
   memset(c, 0, sizeof *c);
-  c->a = c->num_a = s;
+  c->a = s;
   copy_str(c->value, sizeof c->value, nr->core);
 
   /* names and codes: PM2.5, 5G, G20, “4433”, [2], 1+2 */
@@ -730,7 +724,6 @@ static int read_figure(finder *f, size_t s, const gf_numeral *nr, cand *c) {
           copy_str(c->base_unit, sizeof c->base_unit, c2.base_unit);
           c->mag_exp = c2.mag_exp;
           c->unit_flags = c2.unit_flags;
-          c->unit_a = c2.unit_a;
         }
         copy_str(c->value_max, sizeof c->value_max, n2.core);
         e = e2;
@@ -1260,9 +1253,7 @@ static int scan_para(finder *f, size_t from) {
 
 /* Figures are read from just after a heading's marker (1. 一、), so that
  * a run-in heading's own sentence and anything glued to it are read too. */
-static size_t heading_marker_len(finder *f, const char *t, size_t len,
-                                 size_t hl) {
-  (void)f;
+static size_t heading_marker_len(const char *t, size_t len, size_t hl) {
   if (!hl) return 0;
   size_t i = 0;
   while (i < len && i < hl && !word_at(t, len, i, (const char *const[]){
@@ -1383,7 +1374,7 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
     }
     if (!f.section) rc = GF_ENOMEM;
     else if (!(rc = note_pages(&f, GF_POS_PAGE(para->pos[0]))))
-      rc = scan_para(&f, heading_marker_len(&f, t, len, hl));
+      rc = scan_para(&f, heading_marker_len(t, len, hl));
     free(t);
     free(map);
     f.t = NULL;
