@@ -832,6 +832,24 @@ static void sentence_period(const finder *f, int *kind, int *period) {
   }
 }
 
+/* Makes room for one more row; -1 when out of memory. */
+static int room_for_row(gf_figures *o) {
+  if (o->n < o->cap) return 0;
+  size_t cap = o->cap ? o->cap * 2 : 64;
+  gf_figure *rows = gf_realloc(o->rows, cap * sizeof *rows);
+  if (!rows) return -1;
+  o->rows = rows;
+  o->cap = cap;
+  return 0;
+}
+
+/* Whether every string of a row made it into the arena. */
+static int row_complete(const gf_figure *r) {
+  return r->section && r->indicator && r->value && r->unit &&
+         r->base_value && r->base_unit && r->comparison && r->raw &&
+         r->sentence && r->value_max;
+}
+
 /* dst = "-" (when neg) + src; dst has room for src and the sign. */
 static void signed_copy(char *dst, const char *src, int neg) {
   if (neg) *dst++ = '-';
@@ -843,13 +861,7 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   char ind[192];
   copy_str(ind, sizeof ind, ind_in);
   drop_notes(ind);
-  if (o->n == o->cap) {
-    size_t cap = o->cap ? o->cap * 2 : 64;
-    gf_figure *r = gf_realloc(o->rows, cap * sizeof *r);
-    if (!r) return GF_ENOMEM;
-    o->rows = r;
-    o->cap = cap;
-  }
+  if (room_for_row(o)) return GF_ENOMEM;
   /* provenance: normalized span -> paragraph bytes -> page text */
   const gf_para *p = f->para;
   uint64_t pa = p->pos[f->map[c->a]];
@@ -905,22 +917,13 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   r->end = end;
   r->sentence = f->sentence_kept;
   r->value_max = keep_str(o, vmax);
-  if (!r->section || !r->sentence || !r->indicator || !r->value ||
-      !r->unit || !r->base_value || !r->base_unit || !r->comparison ||
-      !r->raw || !r->value_max)
-    return GF_ENOMEM;
+  if (!row_complete(r)) return GF_ENOMEM;
   o->n++;
   return GF_OK;
 }
 
 int gf_figures_push(gf_figures *o, const gf_figure *r, size_t raw_len) {
-  if (o->n == o->cap) {
-    size_t cap = o->cap ? o->cap * 2 : 64;
-    gf_figure *rows = gf_realloc(o->rows, cap * sizeof *rows);
-    if (!rows) return GF_ENOMEM;
-    o->rows = rows;
-    o->cap = cap;
-  }
+  if (room_for_row(o)) return GF_ENOMEM;
   gf_figure *d = &o->rows[o->n];
   *d = *r; /* kind, measure and bound are static strings */
   d->doc = o->doc;
@@ -934,10 +937,7 @@ int gf_figures_push(gf_figures *o, const gf_figure *r, size_t raw_len) {
   d->raw = keep(o, r->raw, raw_len);
   d->sentence = keep_str(o, r->sentence);
   d->value_max = keep_str(o, r->value_max);
-  if (!d->section || !d->indicator || !d->value || !d->unit ||
-      !d->base_value || !d->base_unit || !d->comparison || !d->raw ||
-      !d->sentence || !d->value_max)
-    return GF_ENOMEM;
+  if (!row_complete(d)) return GF_ENOMEM;
   o->n++;
   return GF_OK;
 }
@@ -1396,11 +1396,7 @@ done:
   gf_re_free(f.re_cmp);
   if (rc) {
     gf_figures_free(f.out);
-    if (err) {
-      err->code = rc;
-      err->message = gf_strerror(rc);
-    }
-    return rc;
+    return gf_error_fill(err, rc, 0, 0);
   }
   *out = f.out;
   return GF_OK;
