@@ -18,13 +18,13 @@ static const char *const figure_columns[] = {
     "doc",        "page",      "section", "kind",  "period", "indicator",
     "measure",    "value",     "unit",    "base_value",      "base_unit",
     "bound",      "comparison", "raw",    "start", "end",    "sentence",
-    "value_max",  NULL};
+    "value_max",  "indicator_key", "x0", "y0", "x1", "y1", NULL};
 #define N_FIGURE_COLUMNS (sizeof figure_columns / sizeof *figure_columns - 1)
 
 /* Which figure columns hold numbers: these are never formula-guarded, so a
  * growth of -3 stays -3 for the spreadsheet's arithmetic. */
 static const unsigned char figure_numeric[N_FIGURE_COLUMNS] = {
-    0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1};
+    0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1};
 
 const char *const *gf_figures_columns(void) { return figure_columns; }
 
@@ -154,6 +154,18 @@ static const char *fmt_int(char *buf, int v) {
                             : (unsigned long long)v, v < 0);
 }
 
+/* A box coordinate in points, at most two decimals, no trailing zeros
+ * (148.8, 616.38); empty when the row has no box. */
+static const char *fmt_pt(char *buf, size_t cap, double v, int has) {
+  if (!has) return "";
+  snprintf(buf, cap, "%.2f", v);
+  char *e = buf + strlen(buf);
+  while (e > buf && e[-1] == '0') *--e = '\0';
+  if (e > buf && e[-1] == '.') *--e = '\0';
+  if (strcmp(buf, "-0") == 0) strcpy(buf, "0");
+  return buf;
+}
+
 int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
   if (!figs || !f) return GF_EINVAL;
   sink o;
@@ -165,6 +177,7 @@ int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
   for (size_t i = 0; i < n; i++) {
     const gf_figure *g = gf_figures_at(figs, i);
     char page[24], period[24], start[24], end[24];
+    char bx[4][32];
     const char *cells[N_FIGURE_COLUMNS] = {
         g->doc, fmt_int(page, g->page), g->section, g->kind,
         /* period 0 means unknown: an empty cell, not a year 0. */
@@ -172,7 +185,11 @@ int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
         g->indicator, g->measure, g->value, g->unit, g->base_value,
         g->base_unit, g->bound, g->comparison, g->raw,
         fmt_num(start, g->start, 0), fmt_num(end, g->end, 0), g->sentence,
-        g->value_max};
+        g->value_max, g->indicator_key,
+        fmt_pt(bx[0], sizeof bx[0], g->x0, g->has_box),
+        fmt_pt(bx[1], sizeof bx[1], g->y0, g->has_box),
+        fmt_pt(bx[2], sizeof bx[2], g->x1, g->has_box),
+        fmt_pt(bx[3], sizeof bx[3], g->y1, g->has_box)};
     write_row(&o, cells, N_FIGURE_COLUMNS, figure_numeric, opts);
     if (ferror(f)) break; /* the disk is full: stop writing */
   }

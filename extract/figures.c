@@ -847,7 +847,7 @@ static int room_for_row(gf_figures *o) {
 static int row_complete(const gf_figure *r) {
   return r->section && r->indicator && r->value && r->unit &&
          r->base_value && r->base_unit && r->comparison && r->raw &&
-         r->sentence && r->value_max;
+         r->sentence && r->value_max && r->indicator_key;
 }
 
 /* dst = "-" (when neg) + src; dst has room for src and the sign. */
@@ -917,6 +917,9 @@ static int add_row(finder *f, const cand *c, const char *ind_in) {
   r->end = end;
   r->sentence = f->sentence_kept;
   r->value_max = keep_str(o, vmax);
+  r->indicator_key = r->indicator;
+  r->x0 = r->y0 = r->x1 = r->y1 = 0;
+  r->has_box = 0;
   if (!row_complete(r)) return GF_ENOMEM;
   o->n++;
   return GF_OK;
@@ -937,6 +940,8 @@ int gf_figures_push(gf_figures *o, const gf_figure *r, size_t raw_len) {
   d->raw = keep(o, r->raw, raw_len);
   d->sentence = keep_str(o, r->sentence);
   d->value_max = keep_str(o, r->value_max);
+  d->indicator_key = r->indicator_key ? keep_str(o, r->indicator_key)
+                                      : d->indicator;
   if (!row_complete(d)) return GF_ENOMEM;
   o->n++;
   return GF_OK;

@@ -144,6 +144,11 @@ typedef struct gf_figure {
   size_t start, end;
   const char *sentence;
   const char *value_max; /* "" unless a range */
+  const char *indicator_key; /* same for the same indicator in every report */
+  /* The box of raw's glyphs on page, PDF points, origin top-left
+   * (records.md x0,y0,x1,y1); has_box is 0 for text input. */
+  double x0, y0, x1, y1;
+  int has_box;
 } gf_figure;
 
 typedef struct gf_figures gf_figures;

@@ -40,7 +40,7 @@ no_leftovers() {
 
 header=doc,page,section,kind,period,indicator,measure,value,unit
 header=$header,base_value,base_unit,bound,comparison,raw,start,end,sentence
-header=$header,value_max
+header=$header,value_max,indicator_key,x0,y0,x1,y1
 cr=$(printf '\r')
 licheng=$root/samples/licheng-2023.pdf
 

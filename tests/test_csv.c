@@ -146,7 +146,7 @@ static void test_csv_columns_order(void **state) {
       "doc",       "page",      "section",    "kind",  "period", "indicator",
       "measure",   "value",     "unit",       "base_value",      "base_unit",
       "bound",     "comparison", "raw",       "start", "end",    "sentence",
-      "value_max"};
+      "value_max", "indicator_key", "x0",  "y0",    "x1",     "y1"};
   const char *const *cols = gf_figures_columns();
   assert_non_null(cols);
   for (size_t i = 0; i < COUNT(want); i++) {
@@ -161,7 +161,7 @@ static void test_csv_columns_order(void **state) {
   assert_string_equal(got,
                       "doc,page,section,kind,period,indicator,measure,value,"
                       "unit,base_value,base_unit,bound,comparison,raw,start,"
-                      "end,sentence,value_max\r\n");
+                      "end,sentence,value_max,indicator_key,x0,y0,x1,y1\r\n");
   free(got);
 }
 
@@ -411,7 +411,7 @@ static void test_csv_figures_write(void **state) {
     size_t n = gf_figures_count(figs), hdr = !(opts & GF_OPT_NO_HEADER);
     assert_int_equal(gf_csv_rows(csv), n + hdr);
     if (hdr)
-      for (size_t k = 0; k < 18; k++)
+      for (size_t k = 0; k < 23; k++)
         assert_string_equal(gf_csv_field(csv, 0, k, NULL), cols[k]);
     for (size_t i = 0; i < n; i++) {
       const gf_figure *g = gf_figures_at(figs, i);
@@ -420,14 +420,14 @@ static void test_csv_figures_write(void **state) {
       snprintf(period, sizeof period, "%d", g->period);
       snprintf(start, sizeof start, "%zu", g->start);
       snprintf(end, sizeof end, "%zu", g->end);
-      const char *want[18] = {
+      const char *want[19] = {
           g->doc,       page,         g->section,   g->kind,
           g->period ? period : "",    g->indicator, g->measure,
           g->value,     g->unit,      g->base_value, g->base_unit,
           g->bound,     g->comparison, g->raw,      start,
-          end,          g->sentence,  g->value_max};
-      assert_int_equal(gf_csv_cols(csv, i + hdr), 18);
-      for (size_t k = 0; k < 18; k++) {
+          end,          g->sentence,  g->value_max, g->indicator_key};
+      assert_int_equal(gf_csv_cols(csv, i + hdr), 23);
+      for (size_t k = 0; k < 19; k++) {
         const char *got = gf_csv_field(csv, i + hdr, k, NULL);
         if (!(opts & GF_OPT_NO_GUARD)) got = gf_csv_unguard(got);
         if (strcmp(got, want[k]) != 0)
