@@ -28,8 +28,7 @@ enum {
   CHECK_USAGE = 2   /* bad command line, or input that cannot be read */
 };
 
-/* Reads all of path ("-": standard input) into *data (free()). */
-static int read_all(const char *path, char **data, size_t *len) {
+int gf_cli_read_all(const char *path, char **data, size_t *len) {
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
   *data = NULL;
   *len = 0;
@@ -97,7 +96,7 @@ int gf_cli_check(int argc, char **argv) {
   size_t len = 0;
   int status = CHECK_USAGE;
   if (gf_cli_open_doc(pdf, password, &doc) != GF_OK) goto done;
-  if (read_all(csv, &data, &len) != 0) {
+  if (gf_cli_read_all(csv, &data, &len) != 0) {
     fprintf(stderr, PROG ": %s: cannot read: %s\n", csv, strerror(errno));
     goto done;
   }

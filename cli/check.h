@@ -19,6 +19,15 @@ int gf_cli_option_error(const char *cmd, int c, char **argv);
 /* govfig.c: opens path as text (.txt) or PDF, reporting a failure on
  * stderr as `govfig: FILE: reason`; returns the GF_* code. */
 int gf_cli_open_doc(const char *path, const char *password, gf_doc **doc);
+/* check.c: reads all of path ("-": standard input) into *data (free());
+ * 0, or -1 with errno set. */
+int gf_cli_read_all(const char *path, char **data, size_t *len);
+/* indicators.c: `govfig indicators [--indicators FILE]`. */
+int gf_cli_indicators(int argc, char **argv);
+/* indicators.c: the built-in vocabulary plus path's lines (path NULL: the
+ * built-in one only) in *out; a failure is reported on stderr as
+ * `govfig: FILE:LINE: reason` and gives -1. */
+int gf_cli_vocabulary(const char *path, gf_indicators **out);
 /* govfig.c: prints --help on stdout; returns 0. */
 int gf_cli_help(void);
 

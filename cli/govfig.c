@@ -65,6 +65,12 @@ static const char *const help_text[] = {
     "                          (\"govfig: FILE: warning: page N: parcel",
     "                          NAME: no 北至 (north) boundary\"); the field",
     "                          is left empty, never guessed",
+    "      --indicators FILE   adds FILE's lines (the format of",
+    "                          `govfig indicators`) to the vocabulary that",
+    "                          gives indicator_key",
+    "  govfig indicators [--indicators FILE]",
+    "      Prints the indicator vocabulary in use (built in, plus FILE's",
+    "      lines): KEY<TAB>up|down|-<TAB>VARIANT..., one indicator a line.",
     "  govfig text [--page N] [--password PW] FILE",
     "      Prints the text of every page as the library extracts it (what the",
     "      start and end columns count bytes of), a form feed between pages;",
@@ -368,6 +374,7 @@ typedef struct extracted {
 
 typedef struct extract_ctx {
   const char *password;
+  const gf_indicators *vocab;
   int quiet, verbose;
   FILE *out;
   gf_parcels **pars;  /* kept for parcels.csv, in input order */
@@ -396,7 +403,7 @@ static void *extract_work(void *arg, const char *path, unsigned threads,
     fprintf(msgs, PROG ": %s: warning: damaged, extracted what could be "
                   "read\n", path);
   gf_error err = {0};
-  int rc = gf_figures_extract(doc, 0, &r->figs, &err);
+  int rc = gf_figures_extract_with(doc, 0, x->vocab, &r->figs, &err);
   if (rc != GF_OK) {
     fprintf(msgs, PROG ": %s: cannot extract figures: %s\n", path,
             err.message ? err.message : gf_strerror(rc));
@@ -509,9 +516,10 @@ static int cmd_extract(int argc, char **argv) {
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
+      {"indicators", required_argument, NULL, 'I'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  const char *dir = ".";
+  const char *dir = ".", *vocab_path = NULL;
   extract_ctx x;
   memset(&x, 0, sizeof x);
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -529,6 +537,7 @@ static int cmd_extract(int argc, char **argv) {
       break;
     case 'q': x.quiet = 1; break;
     case 'v': x.verbose = 1; break;
+    case 'I': vocab_path = optarg; break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("extract", c, argv);
     }
@@ -555,6 +564,12 @@ static int cmd_extract(int argc, char **argv) {
     gf_cli_inputs_free(paths, n_paths);
     return EXIT_OUTPUT;
   }
+  gf_indicators *vocab = NULL;
+  if (gf_cli_vocabulary(vocab_path, &vocab) != 0) {
+    gf_cli_inputs_free(paths, n_paths);
+    return EXIT_USAGE;
+  }
+  x.vocab = vocab;
   install_handlers();
   x.out = open_temp(dir, "figures.csv");
   if (!x.out) {
@@ -562,6 +577,7 @@ static int cmd_extract(int argc, char **argv) {
             strerror(errno));
     drop_temp();
     gf_cli_inputs_free(paths, n_paths);
+    gf_indicators_free(vocab);
     return EXIT_OUTPUT;
   }
 
@@ -608,6 +624,7 @@ static int cmd_extract(int argc, char **argv) {
   }
   for (size_t i = 0; i < x.n_pars; i++) gf_parcels_free(x.pars[i]);
   free(x.pars);
+  gf_indicators_free(vocab);
   return status;
 }
 
@@ -745,6 +762,7 @@ static const command commands[] = {
     {"numbers", cmd_numbers},
     {"check", gf_cli_check},
     {"tables", gf_cli_tables},
+    {"indicators", gf_cli_indicators},
     {"help", cmd_help},
 };
 
@@ -765,7 +783,7 @@ int main(int argc, char **argv) {
   }
   if (optind >= argc) {
     status = usage_error(
-        NULL, "no command (extract, text, numbers, check, tables, help)",
+        NULL, "no command (extract, text, numbers, check, tables, indicators, help)",
         NULL);
     goto done;
   }

@@ -1336,8 +1336,35 @@ void gf_figures_free(gf_figures *figs) {
   free(figs);
 }
 
+/* indicator_key of every row, from vocabulary v (built-in when NULL). */
+static int set_keys(gf_figures *o, const gf_indicators *v) {
+  gf_indicators *own = NULL;
+  if (!v) {
+    int rc = gf_indicators_new(&own, NULL);
+    if (rc) return rc;
+    v = own;
+  }
+  int rc = GF_OK;
+  char key[1024];
+  for (size_t i = 0; i < o->n && !rc; i++) {
+    gf_figure *r = &o->rows[i];
+    const char *k = gf_indicators_key(v, r->indicator, strlen(r->indicator),
+                                      key, sizeof key);
+    r->indicator_key = k ? keep_str(o, k) : r->indicator;
+    if (!r->indicator_key) rc = GF_ENOMEM;
+  }
+  gf_indicators_free(own);
+  return rc;
+}
+
 int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
                        gf_error *err) {
+  return gf_figures_extract_with(doc, opts, NULL, out, err);
+}
+
+int gf_figures_extract_with(const gf_doc *doc, unsigned opts,
+                            const gf_indicators *vocab, gf_figures **out,
+                            gf_error *err) {
   (void)opts;
   if (out) *out = NULL;
   if (!doc || !out) return GF_EINVAL;
@@ -1388,7 +1415,8 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
   }
   if (rc) goto done;
   if ((rc = note_pages(&f, doc->n_pages)) ||
-      (tabs && (rc = gf_table_figures(doc, tabs, f.pages, f.out))))
+      (tabs && (rc = gf_table_figures(doc, tabs, f.pages, f.out))) ||
+      (rc = set_keys(f.out, vocab)))
     goto done;
   rc = GF_OK;
 done:

@@ -102,3 +102,17 @@ const char *const GF_COUNT_VERBS[] = {
     "完成", "引进", "培育", "设立", "举办", "组织", "改造", "打造", "启动",
     "推出", "创建", "认定", "评选", "涉及", "覆盖", "带动", "吸引", "惠及",
     "拥有", "累计", NULL};
+
+/* Stripped from the start of an indicator to make its key (indicators.c):
+ * the region it is of (one report's 全区 is another's 全市), when, and the
+ * verbs and particles that report it.  Scopes that change the statistic
+ * (全社会, 区本级, 限额以上) are not here. */
+const char *const GF_KEY_PREFIXES[] = {
+    "全区", "全市", "全省", "全县", "全州", "全旗", "全盟", "全国", "全镇",
+    "全乡", "我区", "我市", "我省", "我县", "我州", "我旗", "本区", "本市",
+    "本县", "全年", "年度", "今年", "去年", "上年", "当年", "年末", "年内",
+    "完成", "实现", "达到", "力争", "预计", "确保", "累计", "其中", "的",
+    NULL};
+/* Stripped from the end: the measure column says it is a growth. */
+const char *const GF_KEY_SUFFIXES[] = {"同比增长", "年均增长", "增长率",
+                                       "增速", "增幅", "增长", NULL};

@@ -32,5 +32,7 @@ extern const unsigned char GF_LEAD_LENS[];  /* byte length of each */
 extern const char *const GF_TRAIL_WORDS[];
 extern const unsigned char GF_TRAIL_LENS[];
 extern const char *const GF_COUNT_VERBS[];
+extern const char *const GF_KEY_PREFIXES[];
+extern const char *const GF_KEY_SUFFIXES[];
 
 #endif

@@ -167,6 +167,52 @@ GF_API int gf_figures_write_csv(const gf_figures *figs, FILE *f,
 /* The figures.csv header line's column names, in order, NULL-terminated. */
 GF_API const char *const *gf_figures_columns(void);
 
+/* ------------------------------------------------------------- indicators
+ * The vocabulary that gives every figure its indicator_key: the standard
+ * statistical indicators and the variants governments write for each
+ * (extract/indicators.tsv, built in; the README documents its format).  A
+ * variant matches the indicator after normalization (NFKC, no spaces, no
+ * region prefix such as 全区/我市, no leading 完成/实现/达到, no trailing
+ * 增速/增幅); an indicator matching none is its own key, normalized the
+ * same way.  A vocabulary is read-only once built and may be shared by
+ * threads. */
+typedef struct gf_indicators gf_indicators;
+
+/* What a higher value means for an indicator (gf_indicators_direction). */
+enum {
+  GF_DIRECTION_NONE = 0,  /* unknown or neither */
+  GF_DIRECTION_UP = 1,    /* higher is better (地区生产总值) */
+  GF_DIRECTION_DOWN = -1  /* lower is better (能耗, 失业率, PM2.5) */
+};
+
+/* The built-in vocabulary in *out (caller frees with gf_indicators_free).
+ * GF_ENOMEM only. */
+GF_API int gf_indicators_new(gf_indicators **out, gf_error *err);
+/* Adds the lines of text (len bytes, the format of indicators.tsv) to v;
+ * a user's line wins over a built-in one for the same key or variant.  name
+ * (NULL allowed) names the source in errors: GF_EINVAL with err->line set
+ * for a malformed line, GF_EUTF8 for invalid UTF-8; v is unchanged then. */
+GF_API int gf_indicators_add(gf_indicators *v, const char *text, size_t len,
+                             const char *name, gf_error *err);
+/* The key of indicator (len bytes) into buf (cap bytes, NUL-terminated);
+ * returns buf, or NULL when cap is too small or the text is not UTF-8.
+ * v NULL means the built-in vocabulary is not consulted (normalized only). */
+GF_API const char *gf_indicators_key(const gf_indicators *v,
+                                     const char *indicator, size_t len,
+                                     char *buf, size_t cap);
+/* GF_DIRECTION_* of key (as gf_indicators_key returns it). */
+GF_API int gf_indicators_direction(const gf_indicators *v, const char *key);
+/* Writes the vocabulary in use in its file format, one key a line in the
+ * order the keys were added, each with its variants as compared
+ * (normalized).  GF_EIO when writing fails. */
+GF_API int gf_indicators_write(const gf_indicators *v, FILE *f);
+GF_API void gf_indicators_free(gf_indicators *v);
+/* As gf_figures_extract, with the indicator keys from vocabulary v (NULL:
+ * the built-in one). */
+GF_API int gf_figures_extract_with(const gf_doc *doc, unsigned opts,
+                                   const gf_indicators *v, gf_figures **out,
+                                   gf_error *err);
+
 /* ---------------------------------------------------------------- checking
  * Does a figures.csv, perhaps edited in a spreadsheet, still agree with its
  * source (spec/records.md section 3)?  For every row: doc is the document's

@@ -44,6 +44,33 @@ header=$header,value_max,indicator_key,x0,y0,x1,y1
 cr=$(printf '\r')
 licheng=$root/samples/licheng-2023.pdf
 
+# ---------------------------------------------------------------- indicators
+run -- indicators
+check "indicators: exit 0 (got $rc)" is_eq "$rc" 0
+check "indicators: GDP is a variant of 地区生产总值 (up)" \
+  grep -q "^地区生产总值	up	.*GDP" "$tmp/out"
+check "indicators: 失业率 is lower-is-better" \
+  grep -q "^城镇调查失业率	down" "$tmp/out"
+printf '# mine\n旧城改造\tup\t旧城改造任务\n' >"$tmp/vocab.tsv"
+run -- indicators --indicators "$tmp/vocab.tsv"
+check "indicators --indicators: the user's line is in the table" \
+  grep -q "^旧城改造	up	旧城改造任务" "$tmp/out"
+printf 'no direction here\n' >"$tmp/bad.tsv"
+run -- indicators --indicators "$tmp/bad.tsv"
+check "indicators: a bad vocabulary line exits 1 (got $rc)" is_eq "$rc" 1
+check "indicators: names the file and line" one_error "$tmp/bad.tsv:1" \
+  "indicator vocabulary: a line needs KEY"
+printf '旅游业\t-\t旅游收入\n' >"$tmp/vocab2.tsv"
+run -- extract -q --indicators "$tmp/vocab2.tsv" -o "$tmp/voc" \
+  "$root/samples/series/hailar-2015.pdf"
+check "extract --indicators: exit 0 (got $rc)" is_eq "$rc" 0
+check "extract --indicators: the user's key is used" \
+  grep -q ',旅游业,' "$tmp/voc/figures.csv"
+run -- extract -q --indicators "$tmp/bad.tsv" -o "$tmp/voc2" \
+  "$root/samples/series/hailar-2015.pdf"
+check "extract: a bad vocabulary is a usage error (got $rc)" is_eq "$rc" 2
+check "extract: a bad vocabulary writes nothing" [ ! -e "$tmp/voc2/figures.csv" ]
+
 # ---------------------------------------------------------------- extract
 out=$tmp/extract
 run -- extract -o "$out" "$licheng"
