@@ -23,6 +23,13 @@ static const char *const PAST_WORDS[] = {"执行情况", "回顾", "完成情况
 static const char *const PLAN_WORDS[] = {"计划", "安排", "目标", "任务",
                                          "草案", "建议", "打算", "展望",
                                          "预期", "思路", NULL};
+/* A speech to the people's congress that reports on the government's work
+ * ("向大会作工作报告"), when the title does not say 政府工作报告. */
+static const char *const WORK_REPORT_WORDS[] = {"政府工作报告", "作工作报告",
+                                                "政府工作的报告", NULL};
+/* The date line of a speech: "—2014年2月19日在…人民代表大会…会议上". */
+static const char *const CONGRESS_WORDS[] = {"人民代表大会", NULL};
+static const char *const SPEECH_WORDS[] = {"会议上", NULL};
 
 static const char *find(const char *s, size_t len, const char *w) {
   size_t wl = strlen(w);
@@ -98,16 +105,23 @@ void gf_sections_title(gf_sections *s, const char *t, size_t len) {
   size_t ov[4];
   int date = gf_re_find(s->re_date, t, len, 0, ov, 2) == 1 ? atoi(t + ov[2])
                                                            : 0;
+  int plan = has_word(t, len, (const char *const[]){"执行情况", NULL}) &&
+             contains(t, len, "计划");
+  /* Without the words 政府工作报告, a work report shows itself by what it
+   * is: a speech dated at a congress session that presents the work */
+  int work = !plan && (has_word(t, len, WORK_REPORT_WORDS) ||
+                       (date && has_word(t, len, CONGRESS_WORDS) &&
+                        has_word(t, len, SPEECH_WORDS) &&
+                        !contains(t, len, "预算") && !contains(t, len, "公报")));
   if (!ny && date) {
-    y[0] = contains(t, len, "政府工作报告") ? date : date - 1;
+    y[0] = work ? date : date - 1;
     ny = 1;
   }
-  if (has_word(t, len, (const char *const[]){"执行情况", NULL}) &&
-      contains(t, len, "计划")) {
+  if (plan) {
     s->type = GF_REPORT_PLAN;
     s->year_actual = ny ? y[0] : 0;
     s->year_target = ny > 1 ? y[1] : (ny ? y[0] + 1 : 0);
-  } else if (contains(t, len, "政府工作报告")) {
+  } else if (work) {
     s->type = GF_REPORT_WORK;
     s->year_target = ny ? y[ny - 1] : 0;
     s->year_actual = s->year_target ? s->year_target - 1 : 0;
@@ -130,12 +144,35 @@ int gf_sections_is_heading(gf_sections *s, const char *t, size_t len) {
   return gf_re_at(s->re_heading, t, len, 0, ov, 1) == 1;
 }
 
+/* When the title names no kind of report, the top-level headings that
+ * carry a year say what a part holds: "一、2013年工作回顾" (回顾, 完成情况,
+ * 执行情况) is the actual part of 2013, "二、2014年工作安排" (安排, 预期目标,
+ * 计划, 主要任务) the target part of 2014.  A heading with neither keeps the
+ * part as it was. */
+static void structural(gf_sections *s, const char *h, size_t len,
+                       const int *y, int ny) {
+  if (!ny) return;
+  int kind = has_word(h, len, PAST_WORDS)   ? GF_KIND_ACTUAL
+             : has_word(h, len, PLAN_WORDS) ? GF_KIND_TARGET
+                                            : -1;
+  if (kind < 0) return;
+  s->kind = kind;
+  s->period = y[0];
+}
+
 /* A top-level heading switches between the looking-back and planning parts
  * of plan reports and government work reports. */
 static void top_level(gf_sections *s, const char *h, size_t len) {
-  if (s->type != GF_REPORT_PLAN && s->type != GF_REPORT_WORK) return;
   int y[2];
   int ny = years(s, h, len, y, 2);
+  /* a report the title does not name, or does not date */
+  if (s->type == GF_REPORT_OTHER ||
+      ((s->type == GF_REPORT_PLAN || s->type == GF_REPORT_WORK) &&
+       !s->year_actual && !s->year_target)) {
+    structural(s, h, len, y, ny);
+    return;
+  }
+  if (s->type != GF_REPORT_PLAN && s->type != GF_REPORT_WORK) return;
   int kind = -1;
   if (ny && s->year_target && y[0] == s->year_target &&
       s->year_target != s->year_actual)

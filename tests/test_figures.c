@@ -250,7 +250,38 @@ static void test_figures_kind_period(void **state) {
       "国内生产总值超过126万亿元，增长5.2%。\n"
       "二、2024年经济社会发展总体要求和政策取向\n"
       "今年发展主要预期目标是：国内生产总值增长5%左右。\n";
+  /* a work report whose title does not say so: the date line of a
+   * congress session, or nothing but its headings */
+  static const char speech[] =
+      "海拉尔区人民政府\n"
+      "——2015年1月8日在海拉尔区第十四届人民代表大会第四次会议上\n"
+      "各位代表：现在，我代表区人民政府向大会作报告，请予审议。\n"
+      "一、2014年工作回顾\n"
+      "全年地区生产总值增长8.5%。\n"
+      "二、2015年工作安排\n"
+      "主要预期目标是：地区生产总值增长8%，达到296亿元。\n";
+  static const char headings[] =
+      "各位代表：\n"
+      "一、2013年工作回顾\n"
+      "全年地区生产总值增长9%。\n"
+      "二、2014年主要任务\n"
+      "地区生产总值增长11%。\n";
+  static const char stated[] =
+      "各位代表：现在我代表区人民政府向大会作工作报告。\n"
+      "一、过去一年的工作\n"
+      "全年地区生产总值增长9%。\n"
+      "二、2014年经济社会发展的预期目标\n"
+      "地区生产总值增长11%。\n";
+  static const char budget[] =
+      "关于2023年预算执行情况和2024年预算草案的报告\n"
+      "——2024年1月10日在某区第五届人民代表大会第四次会议上\n"
+      "一、2023年预算执行情况\n"
+      "一般公共预算收入完成17亿元。\n";
   static const kp rows[] = {
+      {speech, 0, "actual", 2014}, {speech, 1, "target", 2015},
+      {speech, 2, "target", 2015}, {headings, 0, "actual", 2013},
+      {headings, 1, "target", 2014}, {stated, 1, "target", 2014},
+      {budget, 0, "target", 2023},
       {dated, 0, "actual", 2023}, {dated, 2, "target", 2024},
       {plan, 0, "actual", 2023}, {plan, 1, "target", 2024},
       {work, 0, "actual", 2023}, {work, 1, "target", 2024},
