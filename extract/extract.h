@@ -136,8 +136,34 @@ typedef struct gf_page_context {
   int period;
   const char *section;
 } gf_page_context;
+
+/* rows.c: the figure row store. */
+/* An empty store for the rows of the document named doc_name (copied);
+ * NULL when out of memory.  Freed with gf_figures_free. */
+gf_figures *gf_figures_new(const char *doc_name);
+/* Copies s[0..n) into the store's arena, NUL-terminated; the copy lives as
+ * long as o.  NULL when out of memory. */
+const char *gf_figures_keep(gf_figures *o, const char *s, size_t n);
+const char *gf_figures_keep_str(gf_figures *o, const char *s);
+/* Room for one more row: the row after the last (doc already set), which
+ * the caller fills and then adds with gf_figures_commit.  NULL when out of
+ * memory. */
+gf_figure *gf_figures_slot(gf_figures *o);
+/* Adds the row gf_figures_slot gave: GF_OK, or GF_ENOMEM (not added) when
+ * one of its strings is NULL (an arena copy failed). */
+int gf_figures_commit(gf_figures *o);
 /* Appends a copy of row r to o (raw is r->raw[0..raw_len)). */
 int gf_figures_push(gf_figures *o, const gf_figure *r, size_t raw_len);
+/* Sets every row's indicator_key from vocabulary v (the built-in one when
+ * NULL): GF_OK, or an error of gf_indicators_new, or GF_ENOMEM. */
+int gf_figures_set_keys(gf_figures *o, const gf_indicators *v);
+/* Provenance: where bytes a..b of t, the normalized text of paragraph p
+ * (map: normalized byte -> paragraph byte), stand in doc's page text:
+ * the 0-based *page and *start..*end there, trailing white space left
+ * out, end cut to the page. */
+void gf_figures_source(const struct gf_doc *doc, const gf_para *p,
+                       const size_t *map, const char *t, size_t a, size_t b,
+                       uint32_t *page, size_t *start, size_t *end);
 
 /* table_figures.c: the number cells of tables as figure rows. ctx has one
  * entry per page. */

@@ -4,9 +4,11 @@
  * targets; a 政府工作报告's review is the previous year, its plan the
  * report's year; a 统计公报 is actuals of its year. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/scan.h"
 #include "extract/sections.h"
 #include "normalize/normalize.h"
 
@@ -219,4 +221,54 @@ char *gf_sections_path(const gf_sections *s) {
     gf_buf_puts(&b, s->path[i]);
   }
   return gf_buf_detach(&b, NULL);
+}
+
+/* ------------------------------------------------------ five-year plans */
+
+/* Five-year plans name their last year (records.md: 十四五 -> 2025). */
+static const struct {
+  const char *name;
+  int last_year;
+} PLANS[] = {{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020},
+             {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}};
+static const char *const PLAN_SPAN[] = {"期间", "时期", "末", "以来", NULL};
+
+int gf_sections_plan_named(const char *t, size_t a, size_t b, int as_span) {
+  /* every name starts with 十 (E5 8D 81): jump from one E5 byte to the next
+   * (UTF-8 lead bytes never occur inside a character) */
+  for (size_t j = a; j + 9 <= b; j++) {
+    const char *e5 = memchr(t + j, 0xE5, b - j);
+    if (!e5) break;
+    j = (size_t)(e5 - t);
+    if (!gf_lit_at(t, b, j, "十")) continue;
+    for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
+      if (!gf_lit_at(t, b, j, PLANS[i].name)) continue;
+      size_t k = j + strlen(PLANS[i].name);
+      if (gf_lit_at(t, b, k, "”")) k += strlen("”");
+      if (!as_span || gf_word_at(t, b, k, PLAN_SPAN)) return (int)i;
+    }
+  }
+  return -1;
+}
+
+void gf_sections_sentence(const gf_sections *s, int plan, const char *t,
+                          size_t a, size_t b, int *kind, int *period) {
+  *kind = s->kind;
+  *period = s->period;
+  if (plan < 0) plan = gf_sections_plan_named(t, a, b, 1);
+  if (plan >= 0) {
+    *period = PLANS[plan].last_year;
+    int past = s->year_actual && PLANS[plan].last_year <= s->year_actual;
+    *kind = past ? GF_KIND_ACTUAL : GF_KIND_TARGET;
+    return;
+  }
+  if (*kind == GF_KIND_TARGET && s->year_actual &&
+      s->year_actual != s->year_target) {
+    char y[16];
+    snprintf(y, sizeof y, "%d年", s->year_actual);
+    if (gf_lit_at(t, b, a, y)) {
+      *kind = GF_KIND_ACTUAL;
+      *period = s->year_actual;
+    }
+  }
 }

@@ -43,4 +43,16 @@ char *gf_sections_path(const gf_sections *s);
 /* True when text opens with a heading marker (一、 （一） 1. （1） 第一章). */
 int gf_sections_is_heading(gf_sections *s, const char *text, size_t len);
 
+/* The five-year plan text[a..b) names (十四五), as a span ("十四五"期间 末
+ * 以来) when as_span: an index for gf_sections_sentence, or -1. */
+int gf_sections_plan_named(const char *text, size_t a, size_t b,
+                           int as_span);
+/* The kind and period of the sentence text[a..b) of the part s reads: a
+ * five-year span's figures belong to its last year (plan: the plan the
+ * heading path names, or -1 to look in the sentence); in a plan part, a
+ * sentence opening with the past year's name ("2023年完成…") states an
+ * actual. */
+void gf_sections_sentence(const gf_sections *s, int plan, const char *text,
+                          size_t a, size_t b, int *kind, int *period);
+
 #endif

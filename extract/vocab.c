@@ -38,6 +38,10 @@ const gf_word_kind GF_BOUND_AFTER[] = {
 const gf_word_kind GF_BOUND_INSIDE[] = {
     K("余", GF_BOUND_OVER), K("多", GF_BOUND_OVER), {NULL, 0, 0}};
 
+/* Range connectors between two numbers: 5%—6%, 5 至 6 万人. */
+const char *const GF_RANGE_WORDS[] = {"—", "–", "-", "~", "～", "至",
+                                      "到", "―", "－", NULL};
+
 /* Growth verbs; GF_CMP_DOWN makes the value negative (records.md). */
 const gf_word_kind GF_GROWTH_VERBS[] = {
     K("增长", GF_CMP_UP),   K("增加", GF_CMP_UP),   K("提高", GF_CMP_UP),

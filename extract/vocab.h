@@ -2,6 +2,18 @@
 #ifndef GF_VOCAB_H
 #define GF_VOCAB_H
 
+#include "common/scan.h"
+
+/* What a figure measures (records.md measure column). */
+enum {
+  GF_MEASURE_LEVEL = 0,
+  GF_MEASURE_GROWTH,
+  GF_MEASURE_PP,
+  GF_MEASURE_SHARE,
+  GF_MEASURE_RANK,
+  GF_MEASURE_DURATION
+};
+/* A figure's bound (records.md bound column). */
 enum {
   GF_BOUND_EXACT = 0,
   GF_BOUND_OVER,
@@ -12,16 +24,11 @@ enum {
 };
 enum { GF_CMP_UP = 1, GF_CMP_DOWN = 2 };
 
-typedef struct gf_word_kind {
-  const char *word;
-  unsigned char len;      /* bytes of word */
-  int kind;
-} gf_word_kind;
-
 extern const gf_word_kind GF_BOUND_BEFORE[];
 extern const gf_word_kind GF_BOUND_AFTER[];
 extern const gf_word_kind GF_BOUND_INSIDE[];
 extern const gf_word_kind GF_GROWTH_VERBS[];
+extern const char *const GF_RANGE_WORDS[];
 extern const char *const GF_CMP_BASES[];
 extern const char *const GF_SHARE_CUES[];
 extern const char *const GF_RANK_CUES[];

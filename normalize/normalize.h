@@ -67,6 +67,10 @@ int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
 size_t gf_utf8_decode(const char *s, size_t len, int32_t *cp);
 /* True for CJK ideographs (unified, ext A, compatibility). */
 int gf_is_han(int32_t cp);
+/* Whether a CJK ideograph starts at t+at (t has len bytes). */
+int gf_is_han_at(const char *t, size_t len, size_t at);
+/* How many CJK ideographs t[a..b) holds (steps by UTF-8 lead bytes). */
+size_t gf_han_count(const char *t, size_t a, size_t b);
 
 /* ---- numerals.c: reading numbers.
  * A decimal value is kept as a string of ASCII digits with an optional '.'

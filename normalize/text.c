@@ -71,6 +71,23 @@ int gf_is_han(int32_t cp) {
          || cp == 0x3007;                    /* 〇, read as a digit */
 }
 
+int gf_is_han_at(const char *t, size_t len, size_t at) {
+  int32_t cp;
+  return at < len && gf_utf8_decode(t + at, len - at, &cp) && gf_is_han(cp);
+}
+
+size_t gf_han_count(const char *t, size_t a, size_t b) {
+  size_t n = 0;
+  for (size_t i = a; i < b;) {
+    int32_t cp;
+    size_t w = gf_utf8_decode(t + i, b - i, &cp);
+    if (w && gf_is_han(cp)) n++;
+    unsigned char c = (unsigned char)t[i];
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return n;
+}
+
 /* CJK punctuation that sentence and heading patterns split on: NFKC would
  * make it ASCII, so it is kept full-width.  ～ is kept too: ranges
  * (3～5年) are written with it and ASCII ~ is not used in the reports. */

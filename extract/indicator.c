@@ -1,0 +1,284 @@
+/* indicator.c - what a figure is a figure of (records.md indicator
+ * column): the phrase before the number with its lead and trail words
+ * trimmed, the noun after the unit, the sentence's subject carried to the
+ * rates and changes that name none, and the subjects of 分别 / 均 lists. */
+#include <stdint.h>
+#include <string.h>
+
+#include "common/scan.h"
+#include "extract/figures.h"
+#include "extract/vocab.h"
+#include "normalize/normalize.h"
+
+/* Names too generic to stand alone: 增速 is the rate of the subject. */
+static const char *const GENERIC_NAMES[] = {"增速", "增幅", "比重", "占比",
+                                            "总量", "增长率", NULL};
+
+void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
+  /* text flattened from a table or glued to a title: keep what follows
+   * the last number */
+  for (size_t i = *b; i > *a;) {
+    i--;
+    if (t[i] >= '0' && t[i] <= '9') {
+      int name = i + 1 < *b && gf_is_ascii_alnum(t[i + 1]); /* 5G基站 */
+      if (!name && gf_han_count(t, i + 1, *b) >= 2) *a = i + 1;
+      break;
+    }
+  }
+  for (int changed = 1; changed && *a < *b;) {
+    changed = 0;
+    size_t w = gf_word_before_n(t, *a, *b, GF_TRAIL_WORDS, GF_TRAIL_LENS);
+    if (!w) w = gf_word_before(t, *a, *b, (const char *const[]){
+                                             "、", "和", "及", "与", "或",
+                                             " ", "（", "(", "“", NULL});
+    if (w && *b - w >= *a) {
+      *b -= w;
+      changed = 1;
+    }
+    w = gf_word_at_n(t, *b, *a, GF_LEAD_WORDS, GF_LEAD_LENS);
+    if (!w) w = gf_word_at(t, *b, *a, (const char *const[]){
+                                          "、", "”", "）", ")", " ", NULL});
+    if (w && *a + w <= *b) {
+      *a += w;
+      changed = 1;
+    }
+  }
+}
+
+/* Keeps at most max characters from the end of t[a..b). */
+static size_t keep_tail(const char *t, size_t a, size_t b, size_t max) {
+  size_t n = 0, i = b;
+  while (i > a && n < max) {
+    i = gf_prev_char(t, i);
+    n++;
+  }
+  return i < a ? a : i;
+}
+
+void gf_indicator_drop_notes(char *s) {
+  char *w = s;
+  for (char *r = s; *r;) {
+    if (*r == '[') {
+      char *q = r + 1;
+      while (*q >= '0' && *q <= '9') q++;
+      if (q > r + 1 && *q == ']') {
+        r = q + 1;
+        continue;
+      }
+    }
+    *w++ = *r++;
+  }
+  *w = '\0';
+}
+
+/* The noun after the unit of c, within its clause: t[*x..*y), at most 16
+ * characters, up to a 、 （ or the next number, 的 skipped. */
+static void noun_after(const gf_finder *f, const gf_cand *c, size_t *x,
+                       size_t *y) {
+  const char *t = f->t;
+  static const char *const AFTER_STOP[] = {"、", "（", NULL};
+  *x = c->b;
+  *y = gf_clause_end(t, f->sent_b, c->b);
+  size_t n_after = 0; /* only the first 16 characters are ever kept */
+  for (size_t i = *x; i < *y;
+       i += gf_char_len((unsigned char)t[i]), n_after++)
+    if (n_after == 16 || gf_word_at(t, *y, i, AFTER_STOP) ||
+        (t[i] >= '0' && t[i] <= '9') || gf_numeral_char(t + i, *y - i)) {
+      *y = i;
+      break;
+    }
+  while (*x < *y && gf_word_at(t, *y, *x, (const char *const[]){"的", NULL}))
+    *x += 3;
+}
+
+/* The phrase a figure measures: the clause text before the number with
+ * verbs and comparison words trimmed; when that is empty or ends in 等
+ * ("…等 181 个重点项目开工建设") the noun after the unit; else the
+ * sentence's last subject. */
+void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
+                     size_t cmp_a, char *out, size_t cap) {
+  const char *t = f->t;
+  size_t a = seg_a, b = cmp_a;
+  /* a rank's cue words (排名全市) are no part of the name */
+  if (c->measure == GF_MEASURE_RANK) {
+    for (size_t w; (w = gf_word_before(t, a, b, GF_RANK_CUES)) != 0 &&
+                   b - w > a;)
+      b -= w;
+    for (size_t w; (w = gf_word_before(t, a, b, (const char *const[]){
+                                                    "均", "总量", NULL})) !=
+                   0 &&
+                   b - w > a;)
+      b -= w;
+  }
+  gf_indicator_trim(t, &a, &b);
+  int ends_deng = gf_lit_before(t, a, b, "等") || gf_lit_before(t, a, b, "等等");
+  if (ends_deng) {
+    b -= strlen("等");
+    gf_indicator_trim(t, &a, &b);
+  }
+  /* "…、国联股份等龙头企业 18 家": the noun after the last 等 */
+  for (size_t i = b; i > a;) {
+    i = gf_prev_char(t, i);
+    if (gf_lit_at(t, b, i, "等") && gf_han_count(t, i + 3, b) >= 2) {
+      a = i + 3;
+      break;
+    }
+  }
+  int listy = 0; /* a list of names before the number: 朱家村、甄家村两个… */
+  for (size_t i = a; i < b; i += gf_char_len((unsigned char)t[i]))
+    if (gf_lit_at(t, b, i, "、")) listy = 1;
+  if (c->measure == GF_MEASURE_RANK && f->subject[0] &&
+      (gf_han_count(t, a, b) < 3 ||
+       gf_word_at(t, b, a, (const char *const[]){"总量", "增速", "总数",
+                                                 NULL}))) {
+    gf_copy_str(out, cap, f->subject);
+    return;
+  }
+  size_t x, y;
+  noun_after(f, c, &x, &y);
+  int has_after = gf_han_count(t, x, y) >= 2 &&
+                  (c->measure == GF_MEASURE_LEVEL ||
+                   c->measure == GF_MEASURE_DURATION);
+  size_t nb = gf_han_count(t, a, b);
+  int verb_end = gf_word_before(t, a, b, GF_COUNT_VERBS) != 0;
+  if (nb >= 2 && !ends_deng &&
+      !(has_after && (listy || nb <= 2 || verb_end))) {
+    a = keep_tail(t, a, b, 24);
+    gf_copy_span(out, cap, t, a, b);
+    return;
+  }
+  if (has_after) {
+    size_t e = x, n = 0;
+    while (e < y && n < 16) {
+      e += gf_char_len((unsigned char)t[e]);
+      n++;
+    }
+    gf_copy_span(out, cap, t, x, e);
+    return;
+  }
+  if (gf_han_count(t, a, b) >= 2) {
+    gf_copy_span(out, cap, t, a, b);
+    return;
+  }
+  /* "…比重达到18.5%，比上年提高1.3个百分点": a change without a subject
+   * is a change of the figure before it */
+  int change = c->measure == GF_MEASURE_GROWTH || c->measure == GF_MEASURE_PP;
+  gf_copy_str(out, cap, change && f->last_ind[0] ? f->last_ind : f->subject);
+}
+
+/* ------------------------------------------------------- 分别 / 均 lists */
+
+/* 均 meaning "each" (均排名, 均为), not part of 人均 or 平均. */
+static int is_jun(const char *t, size_t from, size_t i, size_t end) {
+  static const char *const NEXT[] = {"排名", "列", "为", "达", "居", "位",
+                                     "在", "超", "保持", "实现", "增长",
+                                     "同比", "比", "较", "高于", "有", NULL};
+  return gf_lit_at(t, end, i, "均") && !gf_lit_before(t, from, i, "人") &&
+         !gf_lit_before(t, from, i, "平") && gf_word_at(t, end, i + 3, NEXT);
+}
+
+/* How many numbers stand in the list that starts at at: "21.3%、56.7%". */
+static int list_length(const char *t, size_t end, size_t at) {
+  static const char *const SEP[] = {"、", "和", "及", ",", NULL};
+  int n = 0;
+  for (;;) {
+    gf_numeral nr;
+    if (at >= end || !gf_numeral_read(t + at, end - at, &nr) || !nr.len)
+      break;
+    n++;
+    at += nr.len;
+    gf_unit_match um;
+    if (at < end && gf_unit_read(t + at, end - at, 1, &um)) at += um.len;
+    size_t w = gf_word_at(t, end, at, SEP);
+    if (!w) break;
+    at += w;
+  }
+  return n;
+}
+
+/* Splits "A、B和C" into parts; returns how many (at most max). */
+static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
+                       size_t *pb, int max, const char *const *SEP) {
+  int n = 0;
+  size_t s = a;
+  for (size_t i = a; i < b && n < max;) {
+    size_t w = gf_word_at(t, b, i, SEP);
+    if (w) {
+      pa[n] = s;
+      pb[n++] = i;
+      s = i + w;
+      i += w;
+    } else {
+      i += gf_char_len((unsigned char)t[i]);
+    }
+  }
+  if (n < max) {
+    pa[n] = s;
+    pb[n++] = b;
+  }
+  return n;
+}
+
+int gf_indicator_list(const gf_finder *f, const gf_cand *c, size_t seg,
+                      size_t num_at, size_t *pa, size_t *pb, int *each) {
+  const char *t = f->t;
+  size_t fb = SIZE_MAX;
+  for (size_t i = seg; i + 3 <= num_at; i += gf_char_len((unsigned char)t[i]))
+    if (gf_lit_at(t, num_at, i, "分别") || is_jun(t, seg, i, num_at)) {
+      fb = i;
+      break;
+    }
+  if (fb == SIZE_MAX) return 0;
+  size_t a = seg, b = fb;
+  if (c->measure == GF_MEASURE_RANK) {
+    for (size_t w; (w = gf_word_before(t, a, b, GF_RANK_CUES)) != 0 &&
+                   b - w > a;)
+      b -= w;
+  }
+  size_t cb = gf_word_before(t, a, b, (const char *const[]){
+                                          "同比", "比上年", "较上年", NULL});
+  b -= cb;
+  gf_indicator_trim(t, &a, &b);
+  /* "A和B、C分别…x、y": as many subjects as numbers.  、 separates
+   * first; 和 及 与 only when that gives too few (酒饮料和精制茶制造业) */
+  static const char *const DUN[] = {"、", NULL};
+  static const char *const ALL[] = {"、", "和", "及", "与", "以及", NULL};
+  int want = list_length(t, gf_clause_end(t, f->sent_b, num_at), num_at);
+  int n = split_parts(t, a, b, pa, pb, GF_MAX_PARTS, DUN);
+  if (n < want || (want <= 1 && n == 1))
+    n = split_parts(t, a, b, pa, pb, GF_MAX_PARTS, ALL);
+  if (want > 1 && n > want) {
+    memmove(pa, pa + (n - want), (size_t)want * sizeof *pa);
+    memmove(pb, pb + (n - want), (size_t)want * sizeof *pb);
+    pa[0] = a;
+    n = want;
+  }
+  if (n <= 1) return 0;
+  for (int i = 0; i < n; i++) gf_indicator_trim(t, &pa[i], &pb[i]);
+  *each = gf_lit_at(t, num_at, fb, "均") != 0;
+  return n;
+}
+
+int gf_indicator_carry(gf_finder *f, const gf_cand *c, char *ind,
+                       size_t cap) {
+  /* a bare 增速 or 比重 is the rate of the sentence's subject */
+  if (f->subject[0] &&
+      gf_word_at(ind, strlen(ind), 0, GENERIC_NAMES) == strlen(ind)) {
+    gf_buf whole = {0};
+    gf_buf_puts(&whole, f->subject);
+    gf_buf_puts(&whole, ind);
+    if (whole.oom) {
+      gf_buf_free(&whole);
+      return GF_ENOMEM;
+    }
+    gf_copy_span(ind, cap, whole.p, 0, whole.len);
+    gf_buf_free(&whole);
+  }
+  if (c->measure == GF_MEASURE_LEVEL && ind[0]) {
+    gf_copy_str(f->subject, sizeof f->subject, ind);
+  } else if (!f->subject[0] && ind[0]) {
+    gf_copy_str(f->subject, sizeof f->subject, ind);
+  }
+  gf_copy_str(f->last_ind, sizeof f->last_ind, ind);
+  return GF_OK;
+}
