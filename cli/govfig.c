@@ -1,34 +1,26 @@
 /* govfig.c - the command-line tool, a thin layer over include/govfig.h:
- * parses arguments, opens inputs, hands them to the library, writes
- * figures.csv and parcels.csv (spec/records.md sections 1, 2) atomically,
- * prints one `govfig: FILE: reason` line per failed input and maps the
- * outcome to an exit status.  Commands live in a table so that later ones
- * (check, tables) are one entry each. */
+ * dispatch, options and help.  Each command's options are parsed here
+ * into its options struct and handed to the command's file (extract.c,
+ * text.c, check.c, tables.c), which calls the library and writes through
+ * cli/out.h; messages are `govfig: FILE: reason` lines and every status
+ * is one of cli/cli.h's gf_exit.  Commands live in a table so that a new
+ * one is one entry, one parser and one file. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 #include <unistd.h>
 
-#include "cli/batch.h"
 #include "cli/check.h"
+#include "cli/cli.h"
+#include "cli/extract.h"
+#include "cli/indicators.h"
 #include "cli/tables.h"
+#include "cli/text.h"
 #include "include/govfig.h"
 
-/* Exit statuses; repeated in --help and govfig.1. */
-enum {
-  EXIT_OK = 0,     /* every input was read and every output written */
-  EXIT_INPUT = 1,  /* an input could not be read (the others were done) */
-  EXIT_USAGE = 2,  /* bad command line */
-  EXIT_OUTPUT = 3  /* an output could not be written */
-};
-
-#define PROG "govfig"
+#define PROG GF_PROG
 
 /* ------------------------------------------------------------- help */
 
@@ -43,14 +35,15 @@ static const char *const help_text[] = {
     "      stands for its *.pdf files, recursively, in name order) into",
     "      DIR/figures.csv (columns of spec/records.md, RFC 4180, UTF-8,",
     "      CRLF line ends): one header, then the rows of the files in the",
-    "      order given.  The file is written under a temporary name in DIR",
-    "      and renamed when complete, so an interrupted run leaves any older",
-    "      figures.csv as it was.  A FILE that cannot be read is reported",
-    "      and skipped; when no FILE can be read, figures.csv is not written",
-    "      at all.  DIR/parcels.csv is written the same way beside it: one",
-    "      row per land parcel described by its four boundaries (四至), from",
-    "      tables and prose (columns of spec/records.md section 2; only the",
-    "      header when there are none).",
+    "      order given.  DIR/parcels.csv beside it has one row per land",
+    "      parcel described by its four boundaries (四至), from tables and",
+    "      prose (columns of spec/records.md section 2; only the header",
+    "      when there are none).  Both are written under temporary names in",
+    "      DIR and renamed together once both are complete: a failure or an",
+    "      interruption anywhere leaves DIR as it was, and two runs into one",
+    "      DIR leave one run's files, never a mix.  A FILE that cannot be",
+    "      read is reported and skipped; when no FILE can be read, nothing",
+    "      is written at all.",
     "      -o, --output DIR    directory for figures.csv (default: .; created",
     "                          when missing)",
     "      -p, --password PW   password for encrypted PDFs",
@@ -118,7 +111,7 @@ static const char *const help_text[] = {
     "  2  usage error",
     "  3  output write failed (nothing is left half-written)",
     "  128+N  killed by signal N (130 SIGINT, 143 SIGTERM): the temporary",
-    "     file is removed, older output files are left as they were",
+    "     files are removed, older output files are left as they were",
     "",
     "Messages on standard error, one line per failed input, in input order:",
     "  govfig: FILE: empty file (0 bytes)",
@@ -141,7 +134,7 @@ static int cmd_help(int argc, char **argv) {
   (void)argc;
   (void)argv;
   for (size_t i = 0; help_text[i]; i++) puts(help_text[i]);
-  return EXIT_OK;
+  return GF_EXIT_OK;
 }
 
 /* ------------------------------------------------------------- messages */
@@ -154,7 +147,7 @@ static int usage_error(const char *cmd, const char *what, const char *arg) {
     fprintf(stderr, PROG ": %s%s%s%s\n", what, arg ? " '" : "", arg ? arg : "",
             arg ? "'" : "");
   fprintf(stderr, "Try '" PROG " --help' for more information.\n");
-  return EXIT_USAGE;
+  return GF_EXIT_USAGE;
 }
 
 /* getopt's complaint in our own words (opterr is 0). */
@@ -168,336 +161,7 @@ static int option_error(const char *cmd, int c, char **argv) {
                      name);
 }
 
-/* Why a document could not be opened, in words that say what to do. */
-static void report_open_error(FILE *to, const char *path, int rc,
-                              const gf_error *err, int saved_errno,
-                              const char *password) {
-  const char *msg = err->message;
-  if (msg && strcmp(msg, gf_strerror(rc)) == 0) msg = NULL;
-  switch (rc) {
-  case GF_EENCRYPTED:
-    fprintf(to, PROG ": %s: %s\n", path,
-            password ? "encrypted PDF; wrong password"
-                     : "encrypted PDF; give the password with --password");
-    break;
-  case GF_ENOTEXT:
-    fprintf(to,
-            PROG ": %s: no text layer (a scanned PDF?); run OCR first\n",
-            path);
-    break;
-  case GF_EBLANK:
-    fprintf(to, PROG ": %s: no text at all (blank pages, no images)\n",
-            path);
-    break;
-  case GF_EEMPTY:
-    fprintf(to, PROG ": %s: empty file (0 bytes)\n", path);
-    break;
-  case GF_ENOTPDF:
-    fprintf(to, PROG ": %s: not a PDF (no %%PDF header)\n", path);
-    break;
-  case GF_EPDF:
-    if (msg)
-      fprintf(to, PROG ": %s: damaged PDF: %s\n", path, msg);
-    else
-      fprintf(to, PROG ": %s: %s\n", path, gf_strerror(rc));
-    break;
-  case GF_EIO:
-    fprintf(to, PROG ": %s: cannot read: %s\n", path,
-            saved_errno ? strerror(saved_errno) : gf_strerror(rc));
-    break;
-  case GF_ENOPAGES:
-    fprintf(to, PROG ": %s: PDF has no pages\n", path);
-    break;
-  case GF_EUTF8:
-    fprintf(to, PROG ": %s: not valid UTF-8 text (byte %zu)\n", path,
-            err->offset);
-    break;
-  default:
-    fprintf(to, PROG ": %s: %s\n", path, msg ? msg : gf_strerror(rc));
-    break;
-  }
-}
-
-/* ------------------------------------------------------------- inputs */
-
-static int has_txt_suffix(const char *path) {
-  size_t n = strlen(path);
-  if (n < 4) return 0;
-  const char *s = path + n - 4;
-  return s[0] == '.' && (s[1] | 0x20) == 't' && (s[2] | 0x20) == 'x' &&
-         (s[3] | 0x20) == 't';
-}
-
-/* Opens path as text (.txt) or PDF (gf_doc_open's opts); reports a
- * failure on to. */
-static int open_doc(FILE *to, const char *path, const char *password,
-                    unsigned opts, gf_doc **doc) {
-  gf_error err = {0};
-  errno = 0;
-  int rc = has_txt_suffix(path)
-               ? gf_doc_open_text_file(path, doc, &err)
-               : gf_doc_open(path, password, opts, doc, &err);
-  int saved_errno = errno;
-  if (rc != GF_OK)
-    report_open_error(to, path, rc, &err, saved_errno, password);
-  return rc;
-}
-
-/* ------------------------------------------------------------- outputs */
-
-/* The temporary output file, for the signal handler: the one place a
- * mutable global is needed, since a handler can reach nothing else. */
-static char tmp_path[4096];
-static volatile sig_atomic_t tmp_armed;
-
-static void on_signal(int sig) {
-  if (tmp_armed) unlink(tmp_path);  /* async-signal-safe */
-  _exit(128 + sig);
-}
-
-/* Removes the temporary file on SIGINT, SIGTERM and SIGHUP, except for
- * signals the caller chose to ignore (nohup, background jobs). */
-static void install_handlers(void) {
-  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction sa, old;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-    sigaddset(&sa.sa_mask, sigs[i]);
-  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
-    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-      continue;
-    sigaction(sigs[i], &sa, NULL);
-  }
-}
-
-static void block_signals(int block, sigset_t *saved) {
-  if (block) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGHUP);
-    sigprocmask(SIG_BLOCK, &set, saved);
-  } else {
-    sigprocmask(SIG_SETMASK, saved, NULL);
-  }
-}
-
-/* mkdir -p: creates dir and its missing parents. */
-static int make_dirs(const char *dir) {
-  char buf[sizeof tmp_path];
-  size_t n = strlen(dir);
-  if (n >= sizeof buf) {
-    errno = ENAMETOOLONG;
-    return -1;
-  }
-  memcpy(buf, dir, n + 1);
-  for (size_t i = 1; i <= n; i++) {
-    if (buf[i] != '/' && buf[i] != '\0') continue;
-    if (buf[i - 1] == '/') continue;
-    char c = buf[i];
-    buf[i] = '\0';
-    if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
-    buf[i] = c;
-  }
-  struct stat st;
-  if (stat(dir, &st) != 0) return -1;
-  if (!S_ISDIR(st.st_mode)) {
-    errno = ENOTDIR;
-    return -1;
-  }
-  return 0;
-}
-
-/* Creates DIR/.NAME.XXXXXX, armed for removal by the signal handler, with
- * the permissions an ordinary new file would get.  NULL on failure (errno). */
-static FILE *open_temp(const char *dir, const char *name) {
-  int n = snprintf(tmp_path, sizeof tmp_path, "%s/.%s.XXXXXX", dir, name);
-  if (n < 0 || (size_t)n >= sizeof tmp_path) {
-    errno = ENAMETOOLONG;
-    return NULL;
-  }
-  sigset_t saved;
-  block_signals(1, &saved);
-  int fd = mkstemp(tmp_path);
-  if (fd >= 0) tmp_armed = 1;
-  block_signals(0, &saved);
-  if (fd < 0) return NULL;
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) {
-    int e = errno;
-    close(fd);
-    errno = e;
-    return NULL;
-  }
-  FILE *f = fdopen(fd, "w");
-  if (!f) {
-    int e = errno;
-    close(fd);
-    errno = e;
-  }
-  return f;
-}
-
-static void drop_temp(void) {
-  if (tmp_armed) unlink(tmp_path);
-  tmp_armed = 0;
-}
-
-/* Flushes stdout and closes it; a full disk or a closed pipe is a failure,
- * not a silent truncation. */
-static int close_stdout(void) {
-  int bad = fflush(stdout) != 0 || ferror(stdout);
-  int e = errno;
-  if (fclose(stdout) != 0 && !bad) {
-    bad = 1;
-    e = errno;
-  }
-  if (bad) {
-    fprintf(stderr, PROG ": standard output: write failed: %s\n",
-            e ? strerror(e) : "input/output error");
-    return EXIT_OUTPUT;
-  }
-  return EXIT_OK;
-}
-
-/* ------------------------------------------------------------- extract */
-
-/* One input's result, from a worker to the writer. */
-typedef struct extracted {
-  gf_figures *figs; /* NULL when the input failed (reported) */
-  gf_parcels *parcels; /* NULL when none could be read (reported) */
-} extracted;
-
-typedef struct extract_ctx {
-  const char *password;
-  const gf_indicators *vocab;
-  int quiet, verbose;
-  FILE *out;
-  gf_parcels **pars;  /* kept for parcels.csv, in input order */
-  size_t n_pars;
-  size_t n_good;
-  int input_failed, output_failed, write_errno;
-} extract_ctx;
-
-/* In a worker thread: reads one input and finds its figures; the doc is
- * released here, so only the rows wait for their turn to be written. */
-static void *extract_work(void *arg, const char *path, unsigned threads,
-                          FILE *msgs, size_t *pages) {
-  const extract_ctx *x = arg;
-  *pages = 0;
-  extracted *r = calloc(1, sizeof *r);
-  if (!r) {
-    fprintf(msgs, PROG ": %s: %s\n", path, gf_strerror(GF_ENOMEM));
-    return NULL;
-  }
-  gf_doc *doc = NULL;
-  if (open_doc(msgs, path, x->password, GF_OPT_THREADS(threads), &doc) !=
-      GF_OK)
-    return r;
-  *pages = gf_doc_page_count(doc);
-  if (gf_doc_damaged(doc) > 0 && !x->quiet)
-    fprintf(msgs, PROG ": %s: warning: damaged, extracted what could be "
-                  "read\n", path);
-  gf_error err = {0};
-  int rc = gf_figures_extract_with(doc, 0, x->vocab, &r->figs, &err);
-  if (rc != GF_OK) {
-    fprintf(msgs, PROG ": %s: cannot extract figures: %s\n", path,
-            err.message ? err.message : gf_strerror(rc));
-    r->figs = NULL;
-  } else if ((rc = gf_parcels_extract(doc, 0, &r->parcels, NULL)) != GF_OK) {
-    fprintf(msgs, PROG ": %s: cannot extract parcels: %s\n", path,
-            gf_strerror(rc));
-  }
-  gf_doc_free(doc);
-  return r;
-}
-
-/* In the calling thread, in input order: appends the rows (the header
- * with the first input that has any) and releases them. */
-static int extract_emit(void *arg, const char *path, void *result) {
-  extract_ctx *x = arg;
-  extracted *r = result;
-  if (path && !x->output_failed) {
-    if (!r || !r->figs) {
-      x->input_failed = 1;
-    } else {
-      errno = 0;
-      int rc = gf_figures_write_csv(r->figs, x->out,
-                                    x->n_good ? GF_OPT_NO_HEADER : 0);
-      if (rc != GF_OK) {
-        x->output_failed = 1;
-        x->write_errno = errno;
-      } else {
-        x->n_good++;
-      }
-    }
-    /* pars has room for every input (cmd_extract) */
-    if (r && r->figs && r->parcels && !x->output_failed) {
-      for (size_t i = 0; x->verbose && !x->quiet &&
-                         i < gf_parcels_warning_count(r->parcels); i++)
-        fprintf(stderr, PROG ": %s: warning: %s\n", path,
-                gf_parcels_warning_at(r->parcels, i)->message);
-      x->pars[x->n_pars++] = r->parcels;
-      r->parcels = NULL;
-    }
-  }
-  if (r) gf_parcels_free(r->parcels);
-  if (r) gf_figures_free(r->figs);
-  free(r);
-  return x->output_failed;
-}
-
-/* Writes DIR/parcels.csv as figures.csv is written: a temporary file
- * renamed when complete; only the header when there are no parcels.
- * Returns 0 or -1 (reported). */
-static int write_parcels(const char *dir, gf_parcels *const *pars,
-                         size_t n) {
-  char final[sizeof tmp_path];
-  int len = snprintf(final, sizeof final, "%s/parcels.csv", dir);
-  FILE *out = NULL;
-  int rc = GF_EIO, e = 0;
-  if (len < 0 || (size_t)len >= sizeof final) {
-    e = ENAMETOOLONG;
-    goto fail;
-  }
-  out = open_temp(dir, "parcels.csv");
-  if (!out) {
-    e = errno;
-    goto fail;
-  }
-  errno = 0;
-  rc = GF_OK;
-  if (n == 0) {
-    const char *const *cols = gf_parcels_columns();
-    for (size_t i = 0; cols[i]; i++)
-      fprintf(out, "%s%s", i ? "," : "", cols[i]);
-    fputs("\r\n", out);
-  }
-  for (size_t i = 0; i < n && rc == GF_OK; i++)
-    rc = gf_parcels_write_csv(pars[i], out, i ? GF_OPT_NO_HEADER : 0);
-  if (rc != GF_OK || fflush(out) != 0 || ferror(out) ||
-      fsync(fileno(out)) != 0)
-    rc = GF_EIO;
-  e = errno;
-  if (fclose(out) != 0 && rc == GF_OK) {
-    rc = GF_EIO;
-    e = errno;
-  }
-  if (rc == GF_OK && rename(tmp_path, final) == 0) {
-    tmp_armed = 0;
-    return 0;
-  }
-  if (rc == GF_OK) e = errno;
-fail:
-  fprintf(stderr, PROG ": %s: write failed: %s\n", len > 0 ? final : dir,
-          e ? strerror(e) : "input/output error");
-  drop_temp();
-  return -1;
-}
+/* ------------------------------------------------------------- values */
 
 /* -j's value: 1 to 64 threads. */
 static int parse_jobs(const char *s, unsigned *jobs) {
@@ -508,127 +172,6 @@ static int parse_jobs(const char *s, unsigned *jobs) {
   *jobs = (unsigned)v;
   return 0;
 }
-
-static int cmd_extract(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"output", required_argument, NULL, 'o'},
-      {"password", required_argument, NULL, 'p'},
-      {"jobs", required_argument, NULL, 'j'},
-      {"quiet", no_argument, NULL, 'q'},
-      {"verbose", no_argument, NULL, 'v'},
-      {"indicators", required_argument, NULL, 'I'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
-  const char *dir = ".", *vocab_path = NULL;
-  extract_ctx x;
-  memset(&x, 0, sizeof x);
-  long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  unsigned jobs = cores < 1 ? 1 : cores > 64 ? 64 : (unsigned)cores;
-  int c;
-  while ((c = getopt_long(argc, argv, ":o:p:j:qvh", longopts, NULL)) !=
-         -1) {
-    switch (c) {
-    case 'o': dir = optarg; break;
-    case 'p': x.password = optarg; break;
-    case 'j':
-      if (parse_jobs(optarg, &jobs) != 0)
-        return usage_error("extract", "-j wants a thread count from 1 to 64, "
-                                      "not", optarg);
-      break;
-    case 'q': x.quiet = 1; break;
-    case 'v': x.verbose = 1; break;
-    case 'I': vocab_path = optarg; break;
-    case 'h': return cmd_help(0, NULL);
-    default: return option_error("extract", c, argv);
-    }
-  }
-  if (optind >= argc) return usage_error("extract", "no input FILE", NULL);
-  if (!*dir) return usage_error("extract", "empty output directory", NULL);
-
-  char final[sizeof tmp_path];
-  int n = snprintf(final, sizeof final, "%s/figures.csv", dir);
-  if (n < 0 || (size_t)n >= sizeof final) {
-    fprintf(stderr, PROG ": %s: %s\n", dir, strerror(ENAMETOOLONG));
-    return EXIT_OUTPUT;
-  }
-  char **paths = NULL;
-  size_t n_paths = 0;
-  int bad_dirs = gf_cli_inputs(argv + optind, (size_t)(argc - optind), &paths,
-                               &n_paths);
-  if (bad_dirs < 0) return EXIT_INPUT;
-  x.input_failed = bad_dirs > 0;
-  if (n_paths == 0) return EXIT_INPUT; /* only empty directories */
-  if (make_dirs(dir) != 0) {
-    fprintf(stderr, PROG ": %s: cannot create directory: %s\n", dir,
-            strerror(errno));
-    gf_cli_inputs_free(paths, n_paths);
-    return EXIT_OUTPUT;
-  }
-  gf_indicators *vocab = NULL;
-  if (gf_cli_vocabulary(vocab_path, &vocab) != 0) {
-    gf_cli_inputs_free(paths, n_paths);
-    return EXIT_USAGE;
-  }
-  x.vocab = vocab;
-  install_handlers();
-  x.out = open_temp(dir, "figures.csv");
-  if (!x.out) {
-    fprintf(stderr, PROG ": %s: cannot create output file: %s\n", dir,
-            strerror(errno));
-    drop_temp();
-    gf_cli_inputs_free(paths, n_paths);
-    gf_indicators_free(vocab);
-    return EXIT_OUTPUT;
-  }
-
-  x.pars = calloc(n_paths, sizeof *x.pars);
-  gf_cli_batch b = {paths, n_paths, jobs, !x.quiet, extract_work,
-                    extract_emit, &x};
-  if (!x.pars) {
-    fprintf(stderr, PROG ": %s\n", gf_strerror(GF_ENOMEM));
-    x.output_failed = 1;
-  } else if (gf_cli_batch_run(&b) < 0) {
-    x.input_failed = 1;
-  }
-  gf_cli_inputs_free(paths, n_paths);
-  FILE *out = x.out;
-  int output_failed = x.output_failed, write_errno = x.write_errno;
-
-  errno = 0;
-  if (!output_failed && (fflush(out) != 0 || ferror(out) ||
-                         fsync(fileno(out)) != 0)) {
-    output_failed = 1;
-    write_errno = errno;
-  }
-  if (fclose(out) != 0 && !output_failed) {
-    output_failed = 1;
-    write_errno = errno;
-  }
-  int status = x.input_failed ? EXIT_INPUT : EXIT_OK;
-  if (output_failed) {
-    fprintf(stderr, PROG ": %s: write failed: %s\n", final,
-            write_errno ? strerror(write_errno) : "input/output error");
-    drop_temp();
-    status = EXIT_OUTPUT;
-  } else if (x.n_good == 0) { /* nothing to show: keep the older files */
-    drop_temp();
-    status = EXIT_INPUT;
-  } else if (rename(tmp_path, final) != 0) {
-    fprintf(stderr, PROG ": %s: cannot rename output into place: %s\n",
-            final, strerror(errno));
-    drop_temp();
-    status = EXIT_OUTPUT;
-  } else {
-    tmp_armed = 0;
-    if (write_parcels(dir, x.pars, x.n_pars) != 0) status = EXIT_OUTPUT;
-  }
-  for (size_t i = 0; i < x.n_pars; i++) gf_parcels_free(x.pars[i]);
-  free(x.pars);
-  gf_indicators_free(vocab);
-  return status;
-}
-
-/* ------------------------------------------------------------- text */
 
 /* A page number: decimal digits only, 1 or more. */
 static int parse_page(const char *s, size_t *page) {
@@ -643,23 +186,65 @@ static int parse_page(const char *s, size_t *page) {
   return 0;
 }
 
+/* ------------------------------------------------------------- commands */
+
+static int cmd_extract(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"password", required_argument, NULL, 'p'},
+      {"jobs", required_argument, NULL, 'j'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"indicators", required_argument, NULL, 'I'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  gf_extract_opts o;
+  memset(&o, 0, sizeof o);
+  o.dir = ".";
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (unsigned)cores;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:p:j:qvh", longopts, NULL)) !=
+         -1) {
+    switch (c) {
+    case 'o': o.dir = optarg; break;
+    case 'p': o.password = optarg; break;
+    case 'j':
+      if (parse_jobs(optarg, &o.jobs) != 0)
+        return usage_error("extract", "-j wants a thread count from 1 to 64, "
+                                      "not", optarg);
+      break;
+    case 'q': o.quiet = 1; break;
+    case 'v': o.verbose = 1; break;
+    case 'I': o.vocab_path = optarg; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("extract", c, argv);
+    }
+  }
+  if (optind >= argc) return usage_error("extract", "no input FILE", NULL);
+  if (!*o.dir) return usage_error("extract", "empty output directory", NULL);
+  o.inputs = argv + optind;
+  o.n_inputs = (size_t)(argc - optind);
+  return gf_cli_extract(&o);
+}
+
 static int cmd_text(int argc, char **argv) {
   static const struct option longopts[] = {
       {"page", required_argument, NULL, 'n'},
       {"password", required_argument, NULL, 'p'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  const char *password = NULL;
-  size_t page = 0;
+  gf_text_opts o;
+  memset(&o, 0, sizeof o);
   int c;
   while ((c = getopt_long(argc, argv, ":n:p:h", longopts, NULL)) != -1) {
     switch (c) {
     case 'n':
-      if (parse_page(optarg, &page) != 0)
+      if (parse_page(optarg, &o.page) != 0)
         return usage_error("text", "--page wants a page number from 1, not",
                            optarg);
       break;
-    case 'p': password = optarg; break;
+    case 'p': o.password = optarg; break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("text", c, argv);
     }
@@ -667,29 +252,9 @@ static int cmd_text(int argc, char **argv) {
   if (optind >= argc) return usage_error("text", "no input FILE", NULL);
   if (argc - optind > 1)
     return usage_error("text", "one FILE only, got also", argv[optind + 1]);
-  const char *path = argv[optind];
-  gf_doc *doc = NULL;
-  if (open_doc(stderr, path, password, 0, &doc) != GF_OK) return EXIT_INPUT;
-  size_t n_pages = gf_doc_page_count(doc);
-  int status = EXIT_OK;
-  if (page > n_pages) {
-    fprintf(stderr, PROG ": %s: no page %zu (the document has %zu)\n", path,
-            page, n_pages);
-    status = EXIT_INPUT;
-  } else {
-    size_t first = page ? page : 1, last = page ? page : n_pages;
-    for (size_t p = first; p <= last; p++) {
-      size_t len = 0;
-      const char *text = gf_doc_page_text(doc, p, &len);
-      if (p > first) putchar('\f');
-      if (text) fwrite(text, 1, len, stdout);
-    }
-  }
-  gf_doc_free(doc);
-  return status;
+  o.path = argv[optind];
+  return gf_cli_text(&o);
 }
-
-/* ------------------------------------------------------------- numbers */
 
 static int cmd_numbers(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -702,51 +267,81 @@ static int cmd_numbers(int argc, char **argv) {
   if (optind < argc)
     return usage_error("numbers", "reads standard input; unexpected argument",
                        argv[optind]);
+  return gf_cli_numbers();
+}
 
-  char *text = NULL;
-  size_t len = 0, cap = 0;
-  int status = EXIT_OK;
-  for (;;) {
-    if (cap - len < 4096) {
-      size_t ncap = cap ? 2 * cap : 65536;
-      char *p = realloc(text, ncap);
-      if (!p) {
-        fprintf(stderr, PROG ": -: %s\n", gf_strerror(GF_ENOMEM));
-        free(text);
-        return EXIT_INPUT;
-      }
-      text = p;
-      cap = ncap;
-    }
-    size_t got = fread(text + len, 1, cap - len, stdin);
-    len += got;
-    if (got == 0) break;
-  }
-  if (ferror(stdin)) {
-    fprintf(stderr, PROG ": -: cannot read: %s\n", strerror(errno));
-    free(text);
-    return EXIT_INPUT;
-  }
-  gf_numbers *nums = NULL;
-  gf_error err = {0};
-  int rc = gf_numbers_scan(text, len, 0, &nums, &err);
-  if (rc == GF_EUTF8) {
-    fprintf(stderr, PROG ": -: not valid UTF-8 text (byte %zu)\n", err.offset);
-    status = EXIT_INPUT;
-  } else if (rc != GF_OK) {
-    fprintf(stderr, PROG ": -: %s\n", gf_strerror(rc));
-    status = EXIT_INPUT;
-  } else {
-    size_t n = gf_numbers_count(nums);
-    for (size_t i = 0; i < n; i++) {
-      const gf_number *num = gf_numbers_at(nums, i);
-      fwrite(text + num->start, 1, num->end - num->start, stdout);
-      printf("\t%s\t%s\n", num->value, num->unit);
+static int cmd_check(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"password", required_argument, NULL, 'p'},
+      {"consistency", no_argument, NULL, 'c'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  gf_check_opts o;
+  memset(&o, 0, sizeof o);
+  int c;
+  while ((c = getopt_long(argc, argv, ":p:cvh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'p': o.password = optarg; break;
+    case 'c': o.consistency = 1; break;
+    case 'v': o.verbose = 1; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("check", c, argv);
     }
   }
-  gf_numbers_free(nums);
-  free(text);
-  return status;
+  if (argc - optind < 2)
+    return usage_error("check", "wants a PDF and a CSV", NULL);
+  if (argc - optind > 2)
+    return usage_error("check", "a PDF and a CSV only, got also",
+                       argv[optind + 2]);
+  o.pdf = argv[optind];
+  o.csv = argv[optind + 1];
+  return gf_cli_check(&o);
+}
+
+static int cmd_tables(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"password", required_argument, NULL, 'p'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  gf_tables_opts o;
+  memset(&o, 0, sizeof o);
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:p:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': o.dir = optarg; break;
+    case 'p': o.password = optarg; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("tables", c, argv);
+    }
+  }
+  if (optind >= argc) return usage_error("tables", "no input FILE", NULL);
+  if (o.dir && !*o.dir)
+    return usage_error("tables", "empty output directory", NULL);
+  o.inputs = argv + optind;
+  o.n_inputs = (size_t)(argc - optind);
+  return gf_cli_tables(&o);
+}
+
+static int cmd_indicators(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"indicators", required_argument, NULL, 'I'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  const char *vocab_path = NULL;
+  int c;
+  while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'I': vocab_path = optarg; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("indicators", c, argv);
+    }
+  }
+  if (optind < argc)
+    return usage_error("indicators", "takes no FILE; use --indicators",
+                       argv[optind]);
+  return gf_cli_indicators(vocab_path);
 }
 
 /* ------------------------------------------------------------- main */
@@ -760,9 +355,9 @@ static const command commands[] = {
     {"extract", cmd_extract},
     {"text", cmd_text},
     {"numbers", cmd_numbers},
-    {"check", gf_cli_check},
-    {"tables", gf_cli_tables},
-    {"indicators", gf_cli_indicators},
+    {"check", cmd_check},
+    {"tables", cmd_tables},
+    {"indicators", cmd_indicators},
     {"help", cmd_help},
 };
 
@@ -771,20 +366,24 @@ int main(int argc, char **argv) {
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0}};
-  int status = EXIT_USAGE, c;
+  int status = GF_EXIT_USAGE, c;
   opterr = 0;
   /* '+': stop at the command; its options are its own. */
   while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
     switch (c) {
     case 'h': status = cmd_help(0, NULL); goto done;
-    case 'V': printf(PROG " %s\n", gf_version()); status = EXIT_OK; goto done;
+    case 'V':
+      printf(PROG " %s\n", gf_version());
+      status = GF_EXIT_OK;
+      goto done;
     default: status = option_error(NULL, c, argv); goto done;
     }
   }
   if (optind >= argc) {
-    status = usage_error(
-        NULL, "no command (extract, text, numbers, check, tables, indicators, help)",
-        NULL);
+    status = usage_error(NULL,
+                         "no command (extract, text, numbers, check, tables, "
+                         "indicators, help)",
+                         NULL);
     goto done;
   }
   const command *cmd = NULL;
@@ -799,43 +398,6 @@ int main(int argc, char **argv) {
   optind = 0;  /* glibc and musl: start a fresh scan, permuting again */
   status = cmd->run(sub_argc, sub_argv);
 done:
-  if (close_stdout() != EXIT_OK) status = EXIT_OUTPUT;
+  if (gf_cli_close_stdout() != GF_EXIT_OK) status = GF_EXIT_OUTPUT;
   return status;
 }
-
-/* ------------------------------------------------------------- shared
- * For the commands in files of their own (cli/check.h). */
-
-int gf_cli_usage_error(const char *cmd, const char *what, const char *arg) {
-  return usage_error(cmd, what, arg);
-}
-
-int gf_cli_option_error(const char *cmd, int c, char **argv) {
-  return option_error(cmd, c, argv);
-}
-
-int gf_cli_open_doc(const char *path, const char *password, gf_doc **doc) {
-  return open_doc(stderr, path, password, 0, doc);
-}
-
-int gf_cli_help(void) { return cmd_help(0, NULL); }
-
-int gf_cli_make_dirs(const char *dir) { return make_dirs(dir); }
-
-FILE *gf_cli_open_temp(const char *dir, const char *name) {
-  install_handlers();
-  return open_temp(dir, name);
-}
-
-int gf_cli_commit_temp(const char *final) {
-  if (rename(tmp_path, final) != 0) {
-    int e = errno;
-    drop_temp();
-    errno = e;
-    return -1;
-  }
-  tmp_armed = 0;
-  return 0;
-}
-
-void gf_cli_drop_temp(void) { drop_temp(); }

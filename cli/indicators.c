@@ -2,26 +2,26 @@
  * use (the built-in extract/indicators.tsv plus a user's --indicators
  * file), and the loading of that vocabulary for the other commands. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/check.h"
+#include "cli/cli.h"
+#include "cli/indicators.h"
 #include "include/govfig.h"
 
 int gf_cli_vocabulary(const char *path, gf_indicators **out) {
   gf_error err = {0};
   *out = NULL;
   if (gf_indicators_new(out, &err) != GF_OK) {
-    fprintf(stderr, "govfig: %s\n", gf_strerror(err.code));
+    fprintf(stderr, GF_PROG ": %s\n", gf_strerror(err.code));
     return -1;
   }
   if (!path) return 0;
   char *text = NULL;
   size_t len = 0;
   if (gf_cli_read_all(path, &text, &len) != 0) {
-    fprintf(stderr, "govfig: %s: cannot read: %s\n", path, strerror(errno));
+    fprintf(stderr, GF_PROG ": %s: cannot read: %s\n", path, strerror(errno));
     free(text);
     gf_indicators_free(*out);
     *out = NULL;
@@ -30,7 +30,7 @@ int gf_cli_vocabulary(const char *path, gf_indicators **out) {
   int rc = gf_indicators_add(*out, text, len, path, &err);
   free(text);
   if (rc != GF_OK) {
-    fprintf(stderr, "govfig: %s:%zu: %s\n", path, err.line,
+    fprintf(stderr, GF_PROG ": %s:%zu: %s\n", path, err.line,
             err.message ? err.message : gf_strerror(rc));
     gf_indicators_free(*out);
     *out = NULL;
@@ -39,26 +39,10 @@ int gf_cli_vocabulary(const char *path, gf_indicators **out) {
   return 0;
 }
 
-int gf_cli_indicators(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"indicators", required_argument, NULL, 'I'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
-  const char *user = NULL;
-  int c;
-  while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'I': user = optarg; break;
-    case 'h': return gf_cli_help();
-    default: return gf_cli_option_error("indicators", c, argv);
-    }
-  }
-  if (optind < argc)
-    return gf_cli_usage_error("indicators", "takes no FILE; use --indicators",
-                              argv[optind]);
+gf_exit gf_cli_indicators(const char *vocab_path) {
   gf_indicators *v = NULL;
-  if (gf_cli_vocabulary(user, &v) != 0) return 1;
+  if (gf_cli_vocabulary(vocab_path, &v) != 0) return GF_EXIT_INPUT;
   int rc = gf_indicators_write(v, stdout);
   gf_indicators_free(v);
-  return rc == GF_OK ? 0 : 3;
+  return rc == GF_OK ? GF_EXIT_OK : GF_EXIT_OUTPUT;
 }

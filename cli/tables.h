@@ -1,24 +1,22 @@
-/* tables.h - `govfig tables` (cli/tables.c) and the output helpers of
- * cli/govfig.c it shares with `govfig extract`: a temporary file in the
- * output directory, removed on a signal, renamed into place when done. */
+/* tables.h - `govfig tables` (cli/tables.c): the tables of every input as
+ * tables.csv, on standard output or in DIR (cli/out.h). */
 #ifndef GF_CLI_TABLES_H
 #define GF_CLI_TABLES_H
 
-#include <stdio.h>
+#include <stddef.h>
 
-/* tables.c: `govfig tables`; argv[0] is "tables".  Returns the exit
- * status (0, 1 an input failed, 2 usage, 3 output failed). */
-int gf_cli_tables(int argc, char **argv);
+#include "cli/cli.h"
 
-/* govfig.c: mkdir -p; 0 or -1 (errno). */
-int gf_cli_make_dirs(const char *dir);
-/* govfig.c: creates DIR/.NAME.XXXXXX (one at a time), removed on SIGINT,
- * SIGTERM, SIGHUP; NULL on failure (errno). */
-FILE *gf_cli_open_temp(const char *dir, const char *name);
-/* govfig.c: renames the temporary file to final; 0 or -1 (errno; the
- * temporary file is then removed). */
-int gf_cli_commit_temp(const char *final);
-/* govfig.c: removes the temporary file, if any. */
-void gf_cli_drop_temp(void);
+/* The parsed command line (cli/govfig.c). */
+typedef struct gf_tables_opts {
+  const char *dir;      /* NULL: standard output; else non-empty */
+  const char *password; /* NULL when not given */
+  char *const *inputs;  /* n_inputs >= 1 */
+  size_t n_inputs;
+} gf_tables_opts;
+
+/* Runs the command; returns the exit status (0, 1 an input failed, 3
+ * output failed). */
+gf_exit gf_cli_tables(const gf_tables_opts *o);
 
 #endif

@@ -45,6 +45,12 @@ int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f, unsigned opts) {
   return finish(f, rc);
 }
 
+int gf_parcels_write_header(FILE *f) {
+  if (!f) return GF_EINVAL;
+  return finish(f, gf_csv_write_row(f, parcel_columns, N_PARCEL_COLUMNS,
+                                    NULL, 0));
+}
+
 int gf_tables_write_csv(const gf_tables *tables, FILE *f, unsigned opts) {
   if (!tables || !f) return GF_EINVAL;
   int rc = GF_OK;

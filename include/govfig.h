@@ -370,6 +370,10 @@ GF_API void gf_parcels_free(gf_parcels *parcels);
  * first unless GF_OPT_NO_HEADER.  GF_EINVAL, GF_EIO when writing fails. */
 GF_API int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f,
                                 unsigned opts);
+/* Writes only the parcels.csv header line, as gf_parcels_write_csv writes
+ * it: for a parcels.csv of a run that found no parcel object to write.
+ * GF_EINVAL for NULL, GF_EIO when writing fails. */
+GF_API int gf_parcels_write_header(FILE *f);
 /* The parcels.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_parcels_columns(void);
 

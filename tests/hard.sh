@@ -271,6 +271,91 @@ check "empty directory: says so" \
   grep -qF "govfig: $tmp/void: no PDF files" "$tmp/err"
 check "empty directory: no figures.csv" [ ! -e "$tmp/out-void/figures.csv" ]
 
+# ---------------------------------------------------------------- outputs
+# snap DIR: every entry of DIR (hidden ones too) with its mode, size and
+# checksum, to compare a directory before and after a run.
+snap() {
+  (cd "$1" && for f in $(ls -A); do
+    printf '%s %s %s\n' "$f" "$(ls -ld "$f" | cut -c1-10)" \
+      "$(cksum <"$f" 2>/dev/null)"
+  done)
+}
+# A full file system where figures.csv fits and parcels.csv does not: the
+# second file fails, so neither is replaced (issue 16: both or neither).
+mnt=$tmp/full
+mkdir -p "$mnt"
+fig_bytes=$(($(wc -c <"$root/tests/golden/licheng-2023.figures.csv")))
+pages=$(((fig_bytes + 4095) / 4096 + 2))
+if [ -n "$WRAP" ]; then
+  skip "full file system (WRAP is set)"
+elif mount -t tmpfs -o size=$((pages * 4))k govfig-test "$mnt" 2>/dev/null
+then
+  printf 'older\n' >"$mnt/figures.csv"
+  printf 'older\n' >"$mnt/parcels.csv"
+  before=$(snap "$mnt")
+  run extract -o "$mnt" "$sample"
+  after=$(snap "$mnt")
+  check "full disk on the second file: exit 3 (got $rc)" is_eq "$rc" 3
+  check "full disk on the second file: names parcels.csv ($(cat "$tmp/err"))" \
+    grep -qF "govfig: $mnt/parcels.csv: write failed: No space left" \
+    "$tmp/err"
+  check "full disk on the second file: directory exactly as before" \
+    is_eq "$after" "$before"
+  umount "$mnt"
+else
+  skip "full file system (cannot mount a tmpfs here)"
+fi
+# Two runs into one directory: the renames of one wait for the other's
+# (a lock on the directory), so the files always come from one run.
+if have flock && [ -z "$WRAP" ]; then
+  d=$tmp/locked-out
+  mkdir -p "$d"
+  flock "$d" sleep 2 &
+  lock_pid=$!
+  sleep 0.3
+  "$GOVFIG" extract -q -o "$d" "$small" 2>/dev/null &
+  run_pid=$!
+  sleep 1
+  check "a run waits for the directory lock before renaming" \
+    [ ! -e "$d/figures.csv" ]
+  wait "$run_pid"
+  rc=$?
+  wait "$lock_pid"
+  check "the waiting run then finishes: exit 0 (got $rc)" is_eq "$rc" 0
+  check "the waiting run then renames" [ -s "$d/figures.csv" ]
+  check "the waiting run: no temporary file" no_leftovers "$d"
+  # Two runs at once, ten times: figures.csv and parcels.csv of one run.
+  printf '%s\n' '实现地区生产总值达到1327.8亿元。' \
+    '该地块四至范围为：东至甲路，西至乙路，南至丙路，北至丁路。' >"$tmp/a.txt"
+  printf '%s\n' '固定资产投资下降3%。' >"$tmp/b.txt"
+  "$GOVFIG" extract -q -o "$tmp/ra" "$tmp/a.txt"
+  "$GOVFIG" extract -q -o "$tmp/rb" "$tmp/b.txt"
+  d=$tmp/race
+  mixed=0
+  i=0
+  while [ $i -lt 10 ]; do
+    "$GOVFIG" extract -q -o "$d" "$tmp/a.txt" &
+    p1=$!
+    "$GOVFIG" extract -q -o "$d" "$tmp/b.txt" &
+    p2=$!
+    wait "$p1"
+    wait "$p2"
+    if cmp -s "$d/figures.csv" "$tmp/ra/figures.csv"; then
+      cmp -s "$d/parcels.csv" "$tmp/ra/parcels.csv" || mixed=$((mixed + 1))
+    else
+      cmp -s "$d/figures.csv" "$tmp/rb/figures.csv" &&
+        cmp -s "$d/parcels.csv" "$tmp/rb/parcels.csv" ||
+        mixed=$((mixed + 1))
+    fi
+    i=$((i + 1))
+  done
+  check "two runs at once, 10 times: never a mix ($mixed mixed)" \
+    is_eq "$mixed" 0
+  check "two runs at once: no temporary file" no_leftovers "$d"
+else
+  skip "two runs into one directory (no flock, or WRAP is set)"
+fi
+
 # ---------------------------------------------------------------- signals
 # A FIFO input (.txt) blocks its worker until the signal comes; the rows
 # of the sample before it are already in the temporary file by then.

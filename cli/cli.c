@@ -1,0 +1,130 @@
+/* cli.c - what every govfig command shares (cli/cli.h): opening an input
+ * with its failure in words that say what to do, reading a whole input,
+ * closing standard output. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int gf_cli_is_text_path(const char *path) {
+  size_t n = strlen(path);
+  if (n < 4) return 0;
+  const char *s = path + n - 4;
+  return s[0] == '.' && (s[1] | 0x20) == 't' && (s[2] | 0x20) == 'x' &&
+         (s[3] | 0x20) == 't';
+}
+
+/* Why a document could not be opened, in words that say what to do. */
+static void report_open_error(FILE *to, const char *path, int rc,
+                              const gf_error *err, int saved_errno,
+                              const char *password) {
+  const char *msg = err->message;
+  if (msg && strcmp(msg, gf_strerror(rc)) == 0) msg = NULL;
+  switch (rc) {
+  case GF_EENCRYPTED:
+    fprintf(to, GF_PROG ": %s: %s\n", path,
+            password ? "encrypted PDF; wrong password"
+                     : "encrypted PDF; give the password with --password");
+    break;
+  case GF_ENOTEXT:
+    fprintf(to,
+            GF_PROG ": %s: no text layer (a scanned PDF?); run OCR first\n",
+            path);
+    break;
+  case GF_EBLANK:
+    fprintf(to, GF_PROG ": %s: no text at all (blank pages, no images)\n",
+            path);
+    break;
+  case GF_EEMPTY:
+    fprintf(to, GF_PROG ": %s: empty file (0 bytes)\n", path);
+    break;
+  case GF_ENOTPDF:
+    fprintf(to, GF_PROG ": %s: not a PDF (no %%PDF header)\n", path);
+    break;
+  case GF_EPDF:
+    if (msg)
+      fprintf(to, GF_PROG ": %s: damaged PDF: %s\n", path, msg);
+    else
+      fprintf(to, GF_PROG ": %s: %s\n", path, gf_strerror(rc));
+    break;
+  case GF_EIO:
+    fprintf(to, GF_PROG ": %s: cannot read: %s\n", path,
+            saved_errno ? strerror(saved_errno) : gf_strerror(rc));
+    break;
+  case GF_ENOPAGES:
+    fprintf(to, GF_PROG ": %s: PDF has no pages\n", path);
+    break;
+  case GF_EUTF8:
+    fprintf(to, GF_PROG ": %s: not valid UTF-8 text (byte %zu)\n", path,
+            err->offset);
+    break;
+  default:
+    fprintf(to, GF_PROG ": %s: %s\n", path, msg ? msg : gf_strerror(rc));
+    break;
+  }
+}
+
+int gf_cli_open_doc(FILE *to, const char *path, const char *password,
+                    unsigned opts, gf_doc **doc) {
+  gf_error err = {0};
+  errno = 0;
+  int rc = gf_cli_is_text_path(path)
+               ? gf_doc_open_text_file(path, doc, &err)
+               : gf_doc_open(path, password, opts, doc, &err);
+  int saved_errno = errno;
+  if (rc != GF_OK)
+    report_open_error(to, path, rc, &err, saved_errno, password);
+  return rc;
+}
+
+int gf_cli_read_all(const char *path, char **data, size_t *len) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  *data = NULL;
+  *len = 0;
+  if (!f) return -1;
+  size_t cap = 0;
+  int bad = 0;
+  for (;;) {
+    if (cap - *len < 4096) {
+      size_t ncap = cap ? 2 * cap : 65536;
+      char *p = ncap > cap ? realloc(*data, ncap) : NULL;
+      if (!p) {
+        errno = ENOMEM;
+        bad = 1;
+        break;
+      }
+      *data = p;
+      cap = ncap;
+    }
+    size_t got = fread(*data + *len, 1, cap - *len, f);
+    *len += got;
+    if (got == 0) break;
+  }
+  if (!bad && ferror(f)) bad = 1;
+  int e = errno;
+  if (f != stdin) fclose(f);
+  if (bad) {
+    free(*data);
+    *data = NULL;
+    *len = 0;
+  }
+  errno = e;
+  return bad ? -1 : 0;
+}
+
+gf_exit gf_cli_close_stdout(void) {
+  int bad = fflush(stdout) != 0 || ferror(stdout);
+  int e = errno;
+  if (fclose(stdout) != 0 && !bad) {
+    bad = 1;
+    e = errno;
+  }
+  if (bad) {
+    fprintf(stderr, GF_PROG ": standard output: write failed: %s\n",
+            e ? strerror(e) : "input/output error");
+    return GF_EXIT_OUTPUT;
+  }
+  return GF_EXIT_OK;
+}
