@@ -19,8 +19,9 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "cli/cli.h"
 
-#define PROG "govfig"
+#define PROG GF_PROG
 
 /* ------------------------------------------------------------- inputs */
 
