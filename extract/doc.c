@@ -201,6 +201,87 @@ int gf_doc_open_text_file(const char *path, gf_doc **out, gf_error *err) {
   return rc;
 }
 
+/* ------------------------------------------------------------ boxes */
+
+/* Whitespace has a box of its own in Poppler's layout ('\n' at the line's
+ * end, a justified line's spaces): those are no part of a figure's box. */
+static int is_blank_at(const char *s, size_t len) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  int32_t cp = 0;
+  if (gf_utf8_decode(s, len, &cp) == 0) return 0;
+  return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000 ||
+         cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
+}
+
+int gf_doc_box(const struct gf_doc *doc, size_t page, size_t start,
+               size_t end, double box[4]) {
+  if (page >= doc->n_pages) return 0;
+  const gf_page *pg = &doc->pages[page];
+  if (!pg->glyphs || end > pg->len) end = pg->len;
+  if (!pg->glyphs || start >= end) return 0;
+  /* glyphs are in text order: the first one at or after start */
+  size_t lo = 0, hi = pg->n_glyphs;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (pg->glyphs[mid].off < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  unsigned x0 = 65535, y0 = 65535, x1 = 0, y1 = 0;
+  int any = 0;
+  for (size_t i = lo; i < pg->n_glyphs && pg->glyphs[i].off < end; i++) {
+    const gf_glyph *g = &pg->glyphs[i];
+    if (g->x1 <= g->x0 || is_blank_at(pg->text + g->off, pg->len - g->off))
+      continue;
+    if (g->x0 < x0) x0 = g->x0;
+    if (g->y0 < y0) y0 = g->y0;
+    if (g->x1 > x1) x1 = g->x1;
+    if (g->y1 > y1) y1 = g->y1;
+    any = 1;
+  }
+  if (!any) return 0;
+  /* Half a unit outwards: the stored boxes were rounded to the nearest
+   * unit, so this one encloses the glyphs as Poppler placed them. */
+  const double half = 0.5 / GF_GLYPH_UNITS;
+  box[0] = x0 > 0 ? gf_glyph_pt((uint16_t)x0) - half : 0;
+  box[1] = y0 > 0 ? gf_glyph_pt((uint16_t)y0) - half : 0;
+  box[2] = gf_glyph_pt((uint16_t)x1) + half;
+  box[3] = gf_glyph_pt((uint16_t)y1) + half;
+  return 1;
+}
+
+void gf_doc_figure_box(const struct gf_doc *doc, gf_figure *r) {
+  double b[4] = {0, 0, 0, 0};
+  r->has_box = r->page >= 1 &&
+               gf_doc_box(doc, (size_t)r->page - 1, r->start, r->end, b);
+  r->x0 = b[0];
+  r->y0 = b[1];
+  r->x1 = b[2];
+  r->y1 = b[3];
+}
+
+int gf_doc_text_box(const gf_doc *doc, size_t page, size_t start, size_t end,
+                    double box[4]) {
+  if (!doc || !box) return GF_EINVAL;
+  box[0] = box[1] = box[2] = box[3] = 0;
+  if (page < 1) return 0;
+  return gf_doc_box(doc, page - 1, start, end, box);
+}
+
+int gf_doc_page_size(const gf_doc *doc, size_t page, double *width,
+                     double *height) {
+  if (width) *width = 0;
+  if (height) *height = 0;
+  if (!doc || page < 1 || page > doc->n_pages) return 0;
+  const gf_page *pg = &doc->pages[page - 1];
+  if (pg->width <= 0 || pg->height <= 0) return 0;
+  if (width) *width = pg->width;
+  if (height) *height = pg->height;
+  return 1;
+}
+
 const char *gf_doc_name(const gf_doc *doc) { return doc ? doc->name : NULL; }
 
 size_t gf_doc_page_count(const gf_doc *doc) { return doc ? doc->n_pages : 0; }

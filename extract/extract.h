@@ -75,6 +75,19 @@ int gf_doc_split_lines(struct gf_doc *doc);
  * part of the line.  GF_OK or GF_ENOMEM (doc unchanged). */
 int gf_doc_add_page_lines(struct gf_doc *doc, size_t page);
 
+/* doc.c: the box of the glyphs of bytes [start, end) of 0-based page,
+ * whitespace left out, in PDF points with the origin at the top-left
+ * (x0, y0, x1, y1), half a glyph unit wider on each side than the stored
+ * boxes so that it encloses the glyphs as Poppler placed them.  A span
+ * crossing lines gets the union of its lines' boxes.  Returns 1 and fills
+ * box, or 0 (box untouched) when no glyph is there: text input, an empty
+ * span, a page without a text layer. */
+int gf_doc_box(const struct gf_doc *doc, size_t page, size_t start,
+               size_t end, double box[4]);
+/* Sets r->x0..y1 and r->has_box from r->page, r->start and r->end (the
+ * row's raw): called once for every figure row as it is made. */
+void gf_doc_figure_box(const struct gf_doc *doc, gf_figure *r);
+
 /* errors.c: fills err (NULL allowed) with code, gf_strerror(code) as the
  * message, page (1-based or 0) and offset; returns code. */
 int gf_error_fill(gf_error *err, int code, int page, size_t offset);

@@ -339,8 +339,7 @@ static int add_row(gf_finder *f, const gf_cand *c, const char *ind_in) {
   r->sentence = f->sentence_kept;
   r->value_max = gf_figures_keep_str(o, vmax);
   r->indicator_key = r->indicator;
-  r->x0 = r->y0 = r->x1 = r->y1 = 0;
-  r->has_box = 0;
+  gf_doc_figure_box(f->doc, r);
   return gf_figures_commit(o);
 }
 

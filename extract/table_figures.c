@@ -224,6 +224,7 @@ int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,
       r.end = cell->start + len;
       r.sentence = label;
       r.value_max = "";
+      gf_doc_figure_box(doc, &r);
       int rc = gf_figures_push(out, &r, len);
       if (rc) return rc;
     }

@@ -116,6 +116,20 @@ GF_API size_t gf_doc_page_count(const gf_doc *doc);
  * NULL when page is out of range.  Lives as long as doc. */
 GF_API const char *gf_doc_page_text(const gf_doc *doc, size_t page,
                                     size_t *len);
+/* The size of 1-based page in PDF points (as Poppler reports it, page
+ * rotation applied).  Returns 1, or 0 with *width and *height 0 (either may
+ * be NULL) for a text document or a page out of range. */
+GF_API int gf_doc_page_size(const gf_doc *doc, size_t page, double *width,
+                            double *height);
+/* The box of the glyphs of bytes start..end (end exclusive) of 1-based
+ * page's text, whitespace left out: box[0..3] = x0, y0, x1, y1 in PDF
+ * points with the origin at the page's top-left (pdfplumber's x0, top,
+ * x1, bottom); a span crossing a line break gets the union of its lines'
+ * boxes.  Returns 1, or 0 with box all zero when the span holds no glyph
+ * (a text document, an empty span, a page out of range); GF_EINVAL when
+ * doc or box is NULL.  The x0..y1 of figure rows come from here. */
+GF_API int gf_doc_text_box(const gf_doc *doc, size_t page, size_t start,
+                           size_t end, double box[4]);
 /* How many pages (plus one for the file itself when it had to be repaired)
  * the PDF reader reported errors on; 0 for sound files.  Nonzero means the
  * text is what could be read.  The count may vary with GF_OPT_THREADS

@@ -109,6 +109,97 @@ static void test_doc_licheng(void **state) {
   gf_doc_free(doc);
 }
 
+/* Offsets of text on a page, found rather than hard-coded. */
+static size_t find_off(const gf_doc *doc, size_t page, const char *s) {
+  const char *t = gf_doc_page_text(doc, page, NULL);
+  const char *at = strstr(t, s);
+  assert_non_null(at);
+  return (size_t)(at - t);
+}
+
+/* Glyph boxes against pdftotext -bbox's words of the sample's first page
+ * (Poppler's word boxes: "1327.8" is 148.8,616.4 - 197.088,637.2; the
+ * word "亿元，同比增长" starts at 201.7, seven characters of one em). */
+static void test_doc_text_box_licheng(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  double w, h, b[4];
+  assert_int_equal(gf_doc_page_size(doc, 1, &w, &h), 1);
+  assert_true(w > 595.2 && w < 595.4 && h > 841.8 && h < 842.0);
+  assert_int_equal(gf_doc_page_size(doc, 30, &w, &h), 0);
+  assert_true(w == 0 && h == 0);
+  size_t a = find_off(doc, 1, "1327.8");
+  /* the number alone: exactly its pdftotext word, 1/8 pt rounding aside */
+  assert_int_equal(gf_doc_text_box(doc, 1, a, a + 6, b), 1);
+  assert_true(b[0] <= 148.8 && b[0] > 148.6);
+  assert_true(b[1] <= 616.41 && b[1] > 616.2);
+  assert_true(b[2] >= 197.08 && b[2] < 197.3);
+  assert_true(b[3] >= 637.2 && b[3] < 637.4);
+  /* with its unit: the space between is no glyph, 亿元 two ems on */
+  size_t u = find_off(doc, 1, "亿元");
+  assert_int_equal(gf_doc_text_box(doc, 1, a, u + 6, b), 1);
+  assert_true(b[0] <= 148.8 && b[2] > 233 && b[2] < 235.5);
+  /* leading and trailing whitespace does not widen the box */
+  double nb[4];
+  assert_int_equal(gf_doc_text_box(doc, 1, a - 1, a + 7, nb), 1);
+  assert_true(nb[0] == b[0] || nb[0] > 148.6);
+  /* a span over a line break: the union of both lines' parts */
+  size_t p = find_off(doc, 1, "2.4");
+  size_t d = find_off(doc, 1, "点。");
+  assert_true(d > p);
+  assert_int_equal(gf_doc_text_box(doc, 1, p, d + 3, b), 1);
+  assert_true(b[0] < 80 && b[2] > 520 && b[1] < 617 && b[3] > 665);
+  /* nothing there: whitespace only, empty, out of range */
+  const char *t = gf_doc_page_text(doc, 1, NULL);
+  size_t nl = (size_t)(strchr(t, '\n') - t);
+  assert_int_equal(gf_doc_text_box(doc, 1, nl, nl + 1, b), 0);
+  assert_true(b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0);
+  assert_int_equal(gf_doc_text_box(doc, 1, a, a, b), 0);
+  assert_int_equal(gf_doc_text_box(doc, 0, a, a + 6, b), 0);
+  assert_int_equal(gf_doc_text_box(doc, 30, a, a + 6, b), 0);
+  assert_int_equal(gf_doc_text_box(NULL, 1, a, a + 6, b), GF_EINVAL);
+  assert_int_equal(gf_doc_text_box(doc, 1, a, a + 6, NULL), GF_EINVAL);
+  /* every figure row of the sample has its box, on its own page */
+  gf_figures *figs;
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  assert_true(gf_figures_count(figs) > 100);
+  for (size_t i = 0; i < gf_figures_count(figs); i++) {
+    const gf_figure *f = gf_figures_at(figs, i);
+    if (!f->has_box) fail_msg("row %zu (%s) has no box", i, f->raw);
+    assert_int_equal(gf_doc_page_size(doc, (size_t)f->page, &w, &h), 1);
+    assert_true(0 <= f->x0 && f->x0 < f->x1 && f->x1 <= w);
+    assert_true(0 <= f->y0 && f->y0 < f->y1 && f->y1 <= h);
+    assert_int_equal(gf_doc_text_box(doc, (size_t)f->page, f->start, f->end,
+                                     b), 1);
+    assert_true(b[0] == f->x0 && b[1] == f->y0 && b[2] == f->x1 &&
+                b[3] == f->y1);
+  }
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+}
+
+/* Text input has no geometry: no page size, no box, rows without one. */
+static void test_doc_text_box_text_input(void **state) {
+  (void)state;
+  gf_doc *doc;
+  const char *in = "全年地区生产总值达到1327.8亿元，同比增长6%。\f";
+  assert_int_equal(gf_doc_open_text("t.txt", in, strlen(in), &doc, NULL),
+                   GF_OK);
+  double w = 1, h = 1, b[4] = {1, 1, 1, 1};
+  assert_int_equal(gf_doc_page_size(doc, 1, &w, &h), 0);
+  assert_true(w == 0 && h == 0);
+  assert_int_equal(gf_doc_text_box(doc, 1, 0, strlen(in) - 1, b), 0);
+  assert_true(b[0] == 0 && b[3] == 0);
+  gf_figures *figs;
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  assert_true(gf_figures_count(figs) >= 2);
+  for (size_t i = 0; i < gf_figures_count(figs); i++)
+    assert_int_equal(gf_figures_at(figs, i)->has_box, 0);
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+}
+
 static void test_doc_licheng_paragraph_across_pages(void **state) {
   (void)state;
   gf_doc *doc;
@@ -482,6 +573,8 @@ static void test_doc_strerror(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_doc_licheng),
+      cmocka_unit_test(test_doc_text_box_licheng),
+      cmocka_unit_test(test_doc_text_box_text_input),
       cmocka_unit_test(test_doc_licheng_paragraph_across_pages),
       cmocka_unit_test(test_doc_qiandongnan_footer),
       cmocka_unit_test(test_doc_missing_file),
