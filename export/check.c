@@ -24,12 +24,13 @@
 enum {
   C_DOC, C_PAGE, C_PERIOD, C_INDICATOR, C_MEASURE, C_VALUE, C_UNIT,
   C_BASE_VALUE, C_BASE_UNIT, C_COMPARISON, C_RAW, C_START, C_END,
-  C_SENTENCE, C_VALUE_MAX, C_N
+  C_SENTENCE, C_VALUE_MAX, C_X0, C_Y0, C_X1, C_Y1, C_N
 };
 static const char *const col_names[C_N] = {
     "doc",       "page",      "period",     "indicator", "measure",
     "value",     "unit",      "base_value", "base_unit", "comparison",
-    "raw",       "start",     "end",        "sentence",  "value_max"};
+    "raw",       "start",     "end",        "sentence",  "value_max",
+    "x0",        "y0",        "x1",         "y1"};
 /* Without these a row cannot be checked at all; constant messages for
  * gf_error. */
 static const struct {
@@ -751,6 +752,52 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
   gf_free(t);
 }
 
+/* The box columns x0..y1 (records.md): all four empty, or four numbers
+ * whose rectangle holds the glyphs of raw, found at page bytes a..b, and
+ * lies on the page.  The export writes two decimals, rounded, of a box
+ * that encloses the glyphs; BOX_TOL allows for that rounding. */
+#define BOX_TOL 0.011
+static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
+  static const char *const names[4] = {"x0", "y0", "x1", "y1"};
+  double v[4];
+  int n_blank = 0;
+  for (int k = 0; k < 4; k++) {
+    if (!r->cell[C_X0 + k]) return;  /* no box columns: nothing to check */
+    n_blank += is_blank(r->cell[C_X0 + k]);
+  }
+  if (n_blank == 4) return;
+  gf_buf *m = &c->msg;
+  for (int k = 0; k < 4; k++) {
+    char d[GF_NUM_MAX];
+    if (!is_blank(r->cell[C_X0 + k]) &&
+        cell_decimal(r->cell[C_X0 + k], d, sizeof d)) {
+      v[k] = to_double(d);
+      continue;
+    }
+    gf_buf_printf(m, "%s \"", names[k]);
+    put_shown(m, r->cell[C_X0 + k], strlen(r->cell[C_X0 + k]), 20);
+    gf_buf_puts(m, "\" is not a number (the box x0,y0,x1,y1 is four numbers "
+                   "or four empty cells)");
+    row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
+    return;
+  }
+  double g[4], w = 0, h = 0;
+  if (!gf_doc_page_size(c->doc, r->page, &w, &h) ||
+      !gf_doc_box(c->doc, r->page - 1, a, b, g))
+    return;  /* a text document: no geometry to hold the box against */
+  if (v[0] <= g[0] + BOX_TOL && v[1] <= g[1] + BOX_TOL &&
+      v[2] >= g[2] - BOX_TOL && v[3] >= g[3] - BOX_TOL && v[0] >= -BOX_TOL &&
+      v[1] >= -BOX_TOL && v[2] <= w + BOX_TOL && v[3] <= h + BOX_TOL)
+    return;
+  gf_buf_printf(m, "box %s,%s,%s,%s does not hold the glyphs of raw \"",
+                r->cell[C_X0], r->cell[C_Y0], r->cell[C_X1], r->cell[C_Y1]);
+  put_shown(m, cell(r, C_RAW), strlen(cell(r, C_RAW)), 40);
+  gf_buf_printf(m, "\", which lie in %.2f,%.2f,%.2f,%.2f on page %zu "
+                   "(%.2f x %.2f points)", g[0], g[1], g[2], g[3], r->page,
+                w, h);
+  row_item(c, r, GF_CHECK_FAILED, GF_CHECK_BOX);
+}
+
 static void check_row(ctx *c, rowinfo *r) {
   gf_buf *m = &c->msg;
   const gf_doc *d = c->doc;
@@ -805,7 +852,7 @@ static void check_row(ctx *c, rowinfo *r) {
   int blank_span = is_blank(cell(r, C_START)) && is_blank(cell(r, C_END));
   int has_span = !blank_span && parse_size(cell(r, C_START), &start) &&
                  parse_size(cell(r, C_END), &end);
-  int found = 0;
+  int found = 0, raw_at = 0;  /* raw itself stands at a..b of page at */
   if (!blank_span && !has_span) {
     gf_buf_puts(m, "start \"");
     put_shown(m, cell(r, C_START), strlen(cell(r, C_START)), 20);
@@ -821,7 +868,7 @@ static void check_row(ctx *c, rowinfo *r) {
       a = start;
       b = end;
       at = page;
-      found = 1;
+      found = raw_at = 1;
     } else {
       gf_buf_puts(m, "raw \"");
       put_shown(m, raw, raw_len, 80);
@@ -838,7 +885,7 @@ static void check_row(ctx *c, rowinfo *r) {
       } else {
         gf_buf_printf(m, " (the page has %zu bytes)", pg->len);
       }
-      found = sq.len > 0 &&
+      found = raw_at = sq.len > 0 &&
               find_raw(c, page, sq.p, sq.len, start, 1, &at, &a, &b);
       int kind = GF_CHECK_SPAN;
       if (found && at != page) {
@@ -853,7 +900,7 @@ static void check_row(ctx *c, rowinfo *r) {
     }
   } else {  /* no start/end: search */
     if (sq.len > 0 && find_raw(c, page, sq.p, sq.len, 0, 0, &at, &a, &b)) {
-      found = 1;
+      found = raw_at = 1;
       gf_buf_puts(m, "no start/end; raw \"");
       put_shown(m, raw, raw_len, 80);
       gf_buf_printf(m, "\" found at page %zu bytes %zu..%zu", at, a, b);
@@ -881,6 +928,7 @@ static void check_row(ctx *c, rowinfo *r) {
   r->at_page = at;
   r->at = a;
   compare(c, r, at, a, b);
+  if (raw_at && at == page) check_box(c, r, a, b);
 }
 
 /* ------------------------------------------------------------- relations

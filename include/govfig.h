@@ -233,7 +233,9 @@ GF_API int gf_figures_extract_with(const gf_doc *doc, unsigned opts,
  * name; at page, the page text holds raw at start..end (or, when start/end
  * are empty, raw is found on that page or a neighbour, or failing that its
  * number); reading that source text again gives value, unit, base_value,
- * base_unit and value_max.  Numbers compare as exact decimals ("1,327.80"
+ * base_unit and value_max; when the box columns x0,y0,x1,y1 are filled
+ * in, they hold the glyphs of raw on page (a PDF's: a text document has no
+ * geometry).  Numbers compare as exact decimals ("1,327.80"
  * equals 1327.8) and by absolute value, since a 下降 growth is stored
  * negative while its source states no sign.  Columns are found by header
  * name, in any order, extra ones ignored; doc, page, value, unit and raw are
@@ -265,7 +267,8 @@ enum {
   GF_CHECK_SHARE_PARTS,  /* share vs the part and whole it names */
   GF_CHECK_GROWTH_LEVELS, /* growth vs this and last year's levels */
   GF_CHECK_SHARE_RANGE,  /* a share above 100% */
-  GF_CHECK_MAGNITUDE     /* base_value/base_unit vs value and unit */
+  GF_CHECK_MAGNITUDE,    /* base_value/base_unit vs value and unit */
+  GF_CHECK_BOX           /* the box x0..y1 does not hold raw's glyphs */
 };
 /* One finding.  Every pointer lives as long as the owning gf_check. */
 typedef struct gf_check_item {

@@ -568,6 +568,91 @@ static void test_check_consistency_magnitude(void **state) {
 
 /* ------------------------------------------------------------- errors */
 
+/* ------------------------------------------------------------- boxes */
+
+#define LICHENG GF_SRCDIR "/samples/licheng-2023.pdf"
+
+/* A sheet of rows of the sample's first page with the boxes given: each
+ * row's raw and span are found on the page, its box cells are box[i]
+ * (NULL: the box of its glyphs, from gf_doc_text_box). */
+static char *box_sheet(const gf_doc *doc, const char *const *raws,
+                       const char *const *values, const char *const *units,
+                       const char *const *boxes, size_t n) {
+  gf_buf b = {0};
+  gf_buf_puts(&b, "doc,page,value,unit,raw,start,end,x0,y0,x1,y1\n");
+  const char *t = gf_doc_page_text(doc, 1, NULL);
+  for (size_t i = 0; i < n; i++) {
+    const char *at = strstr(t, raws[i]);
+    assert_non_null(at);
+    size_t a = (size_t)(at - t), e = a + strlen(raws[i]);
+    gf_buf_printf(&b, "licheng-2023.pdf,1,%s,%s,%s,%zu,%zu,", values[i],
+                  units[i], raws[i], a, e);
+    double g[4];
+    if (boxes[i])
+      gf_buf_puts(&b, boxes[i]);
+    else if (gf_doc_text_box(doc, 1, a, e, g) == 1)
+      gf_buf_printf(&b, "%.2f,%.2f,%.2f,%.2f", g[0], g[1], g[2], g[3]);
+    gf_buf_putc(&b, '\n');
+  }
+  assert_false(b.oom);
+  return gf_buf_detach(&b, NULL);
+}
+
+/* Boxes of a PDF's rows: the glyphs' box holds; a box moved off them, a
+ * box partly filled in, or one past the page's edge fails; four empty
+ * cells are no box at all. */
+static void test_check_boxes(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  static const char *const raws[] = {"1327.8 亿元", "6%", "2.4", "3.7",
+                                     "22.3", "2023"};
+  static const char *const values[] = {"1327.8", "6", "2.4", "3.7", "22.3",
+                                       "2023"};
+  static const char *const units[] = {"亿元", "%", "", "", "", ""};
+  const char *boxes[] = {NULL,
+                         NULL,
+                         "445.5,616.3,468.5,637.3", /* 2.4: x1 short */
+                         "206.6,616.3,229.8,695.1", /* 3.7: taller, holds */
+                         "337.4,674.1,369.6,",      /* 22.3: y1 missing */
+                         "0,0,600,850"};            /* past the page */
+  char *csv = box_sheet(doc, raws, values, units, boxes, COUNT(raws));
+  gf_check *chk = check_csv(doc, csv, 0);
+  const gf_check_item *it = find(chk, GF_CHECK_FAILED, GF_CHECK_BOX, 4);
+  if (!it || gf_check_failed_rows(chk) != 3) dump(chk);
+  assert_non_null(it);
+  assert_non_null(strstr(it->message, "does not hold the glyphs of raw "
+                                      "\"2.4\""));
+  assert_non_null(find(chk, GF_CHECK_FAILED, GF_CHECK_CELL, 6));
+  assert_non_null(strstr(find(chk, GF_CHECK_FAILED, GF_CHECK_CELL, 6)->message,
+                         "y1 \"\" is not a number"));
+  assert_non_null(find(chk, GF_CHECK_FAILED, GF_CHECK_BOX, 7));
+  assert_int_equal(gf_check_failed_rows(chk), 3);
+  gf_check_free(chk);
+  free(csv);
+  /* all the glyph boxes, or none, hold */
+  const char *none[] = {",,,", ",,,", NULL, NULL, NULL, NULL};
+  csv = box_sheet(doc, raws, values, units, none, COUNT(raws));
+  chk = check_csv(doc, csv, 0);
+  if (gf_check_count(chk)) dump(chk);
+  assert_int_equal(gf_check_count(chk), 0);
+  gf_check_free(chk);
+  free(csv);
+  gf_doc_free(doc);
+  /* a text document has no geometry: a box cannot be held against it */
+  doc = open_fixture();
+  csv = fixture_csv();
+  char *with = replace(csv, "remark\n", "remark,x0,y0,x1,y1\n");
+  char *boxed = replace(with, ",6,\n", ",6,,1,2,3,4\n");
+  free(with);
+  chk = check_csv(doc, boxed, 0);
+  assert_int_equal(gf_check_failed_rows(chk), 0);
+  gf_check_free(chk);
+  free(boxed);
+  free(csv);
+  gf_doc_free(doc);
+}
+
 static void test_check_input_errors(void **state) {
   (void)state;
   gf_doc *doc = open_fixture();
@@ -674,6 +759,7 @@ int main(void) {
       cmocka_unit_test(test_check_consistency_share_broken),
       cmocka_unit_test(test_check_consistency_share_over_100),
       cmocka_unit_test(test_check_consistency_magnitude),
+      cmocka_unit_test(test_check_boxes),
       cmocka_unit_test(test_check_input_errors),
       cmocka_unit_test(test_check_out_of_memory),
   };
