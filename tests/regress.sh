@@ -52,6 +52,34 @@ score qiandongnan-2016 "$top/samples/qiandongnan-2016.pdf" 0.93 0.93 0.85 0.93 \
 score zhoukou-2023 "$here/data/wild/zhoukou-2023-communique.pdf" 0.93 0.93 \
   0 0 0 0 0
 
+# The series: three yearly 政府工作报告 of one district (samples/series),
+# hand-checked headline figures of each review and each 主要预期目标
+# sentence (tests/data/gold/hailar-*.figures.jsonl, read off the texts):
+# every one found with its kind, period and indicator, and the same
+# indicator_key across the years (tests/keys.py).  Pages come from
+# pdftotext, as the scorer expects.
+for y in 2014 2015 2016; do
+  name=hailar-$y
+  pdftotext "$top/samples/series/$name.pdf" "$tmp/$name.pages.txt"
+  mkdir -p "$tmp/$name"
+  if "$GOVFIG" extract -q -o "$tmp/$name" "$top/samples/series/$name.pdf" &&
+     python3 "$here/score.py" figures "$here/data/gold/$name.figures.jsonl" \
+       "$tmp/$name.pages.txt" "$tmp/$name/figures.csv" >"$tmp/$name.score" &&
+     awk -F': ' '($1 == "recall" || $1 == "kind" || $1 == "period" ||
+                  $1 == "indicator") && $2 < 1 {bad = 1} END {exit bad}' \
+       "$tmp/$name.score" &&
+     python3 "$here/keys.py" "$here/data/gold/$name.figures.jsonl" \
+       "$tmp/$name.pages.txt" "$tmp/$name/figures.csv" >"$tmp/$name.keys"
+  then
+    echo "$name: $(grep -E '^(recall|indicator|kind|period)' "$tmp/$name.score" | tr '\n' ' ')$(tail -1 "$tmp/$name.keys")"
+    pass=$((pass + 1))
+  else
+    echo "FAIL $name: $(grep -E '^(recall|indicator|kind|period)' "$tmp/$name.score" | tr '\n' ' ')"
+    cat "$tmp/$name.keys" 2>/dev/null
+    fail=$((fail + 1))
+  fi
+done
+
 # A variant nobody annotated by hand: the sample's text with full-width
 # digits, %, . and Kangxi/supplement radical look-alikes (⼀ ⼈ ⼤ ⻓ ⻔), as
 # broken PDF fonts give them, read as .txt: the same floors must hold.
