@@ -432,7 +432,7 @@ static int continues_list(gf_finder *f, gf_cand *c, size_t seg_a, size_t cs,
 
 /* The subjects of a 分别 list, as read for the sentence so far. */
 typedef struct subjects {
-  size_t a[GF_MAX_PARTS], b[GF_MAX_PARTS];
+  char name[GF_MAX_PARTS][GF_PART_NAME];
   int n;    /* parts of the list being read; 0: none */
   int at;   /* index of the last number given a part */
 } subjects;
@@ -441,7 +441,6 @@ typedef struct subjects {
  * row(s).  seg_a: end of the previous figure in this clause (or the
  * clause start); sub: the 分别 list the sentence reads. */
 static int emit(gf_finder *f, gf_cand *c, size_t seg_a, subjects *sub) {
-  const char *t = f->t;
   size_t cs = clause_of(f, c->a);
   size_t seg = seg_a > cs ? seg_a : cs;
   size_t num_at = c->a;
@@ -453,7 +452,7 @@ static int emit(gf_finder *f, gf_cand *c, size_t seg_a, subjects *sub) {
     if (sub->n > 1) {
       sub->at++;
       int i = sub->at < sub->n ? sub->at : sub->n - 1;
-      gf_copy_span(ind, sizeof ind, t, sub->a[i], sub->b[i]);
+      gf_copy_str(ind, sizeof ind, sub->name[i]);
     } else {
       gf_copy_str(ind, sizeof ind, f->subject);
     }
@@ -461,13 +460,13 @@ static int emit(gf_finder *f, gf_cand *c, size_t seg_a, subjects *sub) {
   }
   int each = 0;
   sub->at = 0;
-  sub->n = gf_indicator_list(f, c, seg, num_at, sub->a, sub->b, &each);
+  sub->n = gf_indicator_list(f, c, seg, num_at, sub->name, &each);
   if (sub->n) {
-    gf_copy_span(ind, sizeof ind, t, sub->a[0], sub->b[0]);
+    gf_copy_str(ind, sizeof ind, sub->name[0]);
     gf_copy_str(f->subject, sizeof f->subject, ind);
     if (!each) return add_row(f, c, ind);
     for (int i = 0; i < sub->n; i++) { /* 均: one number, every subject */
-      gf_copy_span(ind, sizeof ind, t, sub->a[i], sub->b[i]);
+      gf_copy_str(ind, sizeof ind, sub->name[i]);
       int rc = add_row(f, c, ind);
       if (rc) return rc;
     }
@@ -482,7 +481,7 @@ static int emit(gf_finder *f, gf_cand *c, size_t seg_a, subjects *sub) {
 
 static int scan_sentence(gf_finder *f) {
   size_t pos = f->sent_a, prev_end = f->sent_a;
-  subjects sub = {{0}, {0}, 0, 0};
+  subjects sub = {{{0}}, 0, 0};
   f->subject[0] = '\0';
   f->last_ind[0] = '\0';
   f->sentence_kept = NULL;

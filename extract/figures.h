@@ -64,10 +64,14 @@ void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
                      size_t cmp_a, char *out, size_t cap);
 /* The subjects of a 分别 / 均 list before the number at num_at in the
  * clause part starting at seg: "A和B、C分别…x、y".  Returns how many (at
- * most GF_MAX_PARTS, their spans in pa/pb, trimmed), 0 when there is no
+ * most GF_MAX_PARTS, their names in names, trimmed, qualifiers given the
+ * noun they share: 城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入,
+ * 农村居民人均可支配收入; 城乡居民… before two numbers -> 城镇居民…,
+ * 农村居民…), 0 when there is no
  * such list; *each is set for 均 (one number for every subject). */
+#define GF_PART_NAME 96 /* bytes of one list subject's name */
 int gf_indicator_list(const gf_finder *f, const gf_cand *c, size_t seg,
-                      size_t num_at, size_t *pa, size_t *pb, int *each);
+                      size_t num_at, char (*names)[GF_PART_NAME], int *each);
 /* Carries the sentence's subject: a bare 增速 or 比重 in ind (cap bytes) is
  * the rate of the subject; a level's indicator becomes the subject.
  * GF_OK or GF_ENOMEM. */

@@ -14,7 +14,34 @@
 static const char *const GENERIC_NAMES[] = {"增速", "增幅", "比重", "占比",
                                             "总量", "增长率", NULL};
 
+/* The byte length of a date "2015年", "2010年的", "2014年底" that ends at
+ * t+b (not before t+a), or 0: a number's year is no part of its name. */
+static size_t date_before(const char *t, size_t a, size_t b) {
+  size_t e = b;
+  size_t w = gf_word_before(t, a, e, GF_DATE_TAILS);
+  e -= w;
+  if (!gf_lit_before(t, a, e, "年")) return 0;
+  e -= strlen("年");
+  size_t d = e;
+  while (d > a && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
+  if (e - d != 4 || (d > a && gf_is_ascii_alnum(t[d - 1]))) return 0;
+  return b - d;
+}
+
+/* The same for a date that opens t[a..b): "2015年城镇…". */
+static size_t date_at(const char *t, size_t a, size_t b) {
+  size_t i = a;
+  while (i < b && i - a < 4 && t[i] >= '0' && t[i] <= '9') i++;
+  if (i - a != 4 || !gf_lit_at(t, b, i, "年")) return 0;
+  i += strlen("年");
+  i += gf_word_at(t, b, i, GF_DATE_TAILS);
+  return i - a;
+}
+
 void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
+  /* dates at either end: 由2010年的68亿元, 2015年城镇居民… */
+  for (size_t w; (w = date_before(t, *a, *b)) != 0;) *b -= w;
+  for (size_t w; (w = date_at(t, *a, *b)) != 0;) *a += w;
   /* text flattened from a table or glued to a title: keep what follows
    * the last number */
   for (size_t i = *b; i > *a;) {
@@ -219,8 +246,51 @@ static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
   return n;
 }
 
+/* "城镇和农村居民…": a qualifier of the vocabulary that stands alone in a
+ * list takes the noun the list's last part has after its own qualifier. */
+static void share_noun(const char *t, const size_t *pa, const size_t *pb,
+                       int n, char (*names)[GF_PART_NAME]) {
+  size_t la = pa[n - 1], lb = pb[n - 1];
+  size_t q = gf_word_at(t, lb, la, GF_LIST_QUALIFIERS);
+  if (!q || lb - la <= q) return;
+  for (int i = 0; i < n - 1; i++)
+    if (gf_word_at(t, pb[i], pa[i], GF_LIST_QUALIFIERS) == pb[i] - pa[i]) {
+      gf_buf b = {0};
+      gf_buf_put(&b, t + pa[i], pb[i] - pa[i]);
+      gf_buf_put(&b, t + la + q, lb - la - q);
+      if (!b.oom) gf_copy_span(names[i], GF_PART_NAME, b.p, 0, b.len);
+      gf_buf_free(&b);
+    }
+}
+
+/* "城乡居民人均可支配收入分别增长8.7%和8.6%": a contraction of the
+ * vocabulary (城乡 = 城镇 + 农村) before as many numbers as it names. */
+static int expand(const char *t, size_t a, size_t b, int want,
+                  char (*names)[GF_PART_NAME]) {
+  for (const gf_contraction *k = GF_CONTRACTIONS; k->word; k++) {
+    size_t w = gf_lit_at(t, b, a, k->word);
+    if (!w || want != 2 || b - a <= w) continue;
+    const char *parts[2] = {k->first, k->second};
+    for (int i = 0; i < 2; i++) {
+      gf_buf nb = {0};
+      gf_buf_puts(&nb, parts[i]);
+      gf_buf_put(&nb, t + a + w, b - a - w);
+      if (nb.oom) {
+        gf_buf_free(&nb);
+        return 0;
+      }
+      gf_copy_span(names[i], GF_PART_NAME, nb.p, 0, nb.len);
+      gf_buf_free(&nb);
+    }
+    return 2;
+  }
+  return 0;
+}
+
 int gf_indicator_list(const gf_finder *f, const gf_cand *c, size_t seg,
-                      size_t num_at, size_t *pa, size_t *pb, int *each) {
+                      size_t num_at, char (*names)[GF_PART_NAME],
+                      int *each) {
+  size_t pa[GF_MAX_PARTS], pb[GF_MAX_PARTS];
   const char *t = f->t;
   size_t fb = SIZE_MAX;
   for (size_t i = seg; i + 3 <= num_at; i += gf_char_len((unsigned char)t[i]))
@@ -253,9 +323,17 @@ int gf_indicator_list(const gf_finder *f, const gf_cand *c, size_t seg,
     pa[0] = a;
     n = want;
   }
-  if (n <= 1) return 0;
-  for (int i = 0; i < n; i++) gf_indicator_trim(t, &pa[i], &pb[i]);
   *each = gf_lit_at(t, num_at, fb, "均") != 0;
+  if (n == 1) {
+    gf_indicator_trim(t, &pa[0], &pb[0]);
+    return expand(t, pa[0], pb[0], want, names);
+  }
+  if (n <= 1) return 0;
+  for (int i = 0; i < n; i++) {
+    gf_indicator_trim(t, &pa[i], &pb[i]);
+    gf_copy_span(names[i], GF_PART_NAME, t, pa[i], pb[i]);
+  }
+  share_noun(t, pa, pb, n, names);
   return n;
 }
 

@@ -57,7 +57,7 @@ const gf_word_kind GF_GROWTH_VERBS[] = {
 
 /* What the comparison is against, written before the verb. */
 const char *const GF_CMP_BASES[] = {
-    "同比", "同口径", "比上年末", "比上年", "较上年", "比年初", "较年初",
+    "同比", "同口径", "年均", "比上年末", "比上年", "较上年", "比年初", "较年初",
     "比去年", "较去年", "与上年相比", "环比", "比上年同期", "较上年同期",
     "全市平均水平", "全省平均水平", "全国平均水平", NULL};
 
@@ -82,7 +82,9 @@ const char *const GF_DURATION_AFTER[] = {"完成", "建成", "实现", "内", NU
   X("全国") X("年末") X("年内") X("实现") X("完成") X("累计完成") X("共") \
   X("共计") X("对") X("为") X("力争") X("确保") X("预计") X("拟安排") \
   X("拟") X("初步核算") X("目前") X("截至年末") X("今年") X("当年") X("并") \
-  X("和") X("及") X("与") X("而") X("则") X("且") X("，")
+  X("和") X("及") X("与") X("而") X("则") X("且") X("，") \
+  X("按可比口径") X("按可比价格计算") X("按可比价计算") X("按可比价格") \
+  X("按可比价") X("可比口径") X("同口径")
 const char *const GF_LEAD_WORDS[] = {LEAD_WORDS(GF_WORD) NULL};
 const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
 
@@ -95,7 +97,9 @@ const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
   X("不低于") X("至少") X("不超过") X("其中") X("占") X("在") X("仅") \
   X("共有") X("新增加") X("分别为") X("均为") X("平均为") X("平均") \
   X("拟按") X("按") X("预计") X("保持在") X("稳定在") X("提高到") \
-  X("提升至") X("上升到") X("下降到") X("降至") X("升至")
+  X("提升至") X("上升到") X("下降到") X("降至") X("升至") X("增加到") \
+  X("增长到") X("扩大到") X("减少到") X("增加至") X("减少至") X("提高至") \
+  X("下降至") X("由") X("从") X("首次") X("再次") X("首度") X("一举")
 const char *const GF_TRAIL_WORDS[] = {TRAIL_WORDS(GF_WORD) NULL};
 const unsigned char GF_TRAIL_LENS[] = {TRAIL_WORDS(GF_WORD_LEN) 0};
 
@@ -106,6 +110,21 @@ const char *const GF_COUNT_VERBS[] = {
     "完成", "引进", "培育", "设立", "举办", "组织", "改造", "打造", "启动",
     "推出", "创建", "认定", "评选", "涉及", "覆盖", "带动", "吸引", "惠及",
     "拥有", "累计", NULL};
+
+/* Qualifiers that share the noun after the last of a list: 城镇和农村居民
+ *人均可支配收入 is 城镇居民… and 农村居民…. */
+const char *const GF_LIST_QUALIFIERS[] = {
+    "城镇", "农村", "城市", "乡村", "城镇常住", "农村常住", "农村牧区",
+    "进口", "出口", "男性", "女性", "一般", "国有", "民营", "外资", NULL};
+/* Contractions that name two things: 城乡居民 is 城镇居民 and 农村居民. */
+const gf_contraction GF_CONTRACTIONS[] = {{"城乡", "城镇", "农村"},
+                                          {"进出口", "进口", "出口"},
+                                          {"中小学", "中学", "小学"},
+                                          {"男女", "男性", "女性"},
+                                          {NULL, NULL, NULL}};
+
+/* What may follow the 年 of a date before a number: 2010年的, 2014年底. */
+const char *const GF_DATE_TAILS[] = {"的", "底", "末", "度", "初", NULL};
 
 /* Stripped from the start of an indicator to make its key (indicators.c):
  * the region it is of (one report's 全区 is another's 全市), when, and the

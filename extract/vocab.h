@@ -40,6 +40,12 @@ extern const char *const GF_TRAIL_WORDS[];
 extern const unsigned char GF_TRAIL_LENS[];
 extern const char *const GF_COUNT_VERBS[];
 extern const char *const GF_KEY_PREFIXES[];
+extern const char *const GF_DATE_TAILS[];
+extern const char *const GF_LIST_QUALIFIERS[];
+typedef struct gf_contraction {
+  const char *word, *first, *second;
+} gf_contraction;
+extern const gf_contraction GF_CONTRACTIONS[];
 extern const char *const GF_KEY_SUFFIXES[];
 
 #endif
