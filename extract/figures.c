@@ -317,8 +317,10 @@ static int add_row(gf_finder *f, const gf_cand *c, const char *ind_in) {
                          f->sent_b, &f->sent_kind, &f->sent_period);
   r->page = (int)page + 1;
   r->section = f->section_kept;
-  r->kind = f->sent_kind == GF_KIND_TARGET ? "target" : "actual";
-  r->period = f->sent_period;
+  int kind = f->sent_kind, period = f->sent_period;
+  gf_sections_figure(&f->sect, f->t, f->sent_a, c->a, &kind, &period);
+  r->kind = kind == GF_KIND_TARGET ? "target" : "actual";
+  r->period = period;
   r->indicator = gf_figures_keep_str(o, ind);
   r->measure = MEASURES[c->measure];
   r->value = gf_figures_keep_str(o, value);

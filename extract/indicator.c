@@ -7,26 +7,13 @@
 
 #include "common/scan.h"
 #include "extract/figures.h"
+#include "extract/sections.h"
 #include "extract/vocab.h"
 #include "normalize/normalize.h"
 
 /* Names too generic to stand alone: 增速 is the rate of the subject. */
 static const char *const GENERIC_NAMES[] = {"增速", "增幅", "比重", "占比",
                                             "总量", "增长率", NULL};
-
-/* The byte length of a date "2015年", "2010年的", "2014年底" that ends at
- * t+b (not before t+a), or 0: a number's year is no part of its name. */
-static size_t date_before(const char *t, size_t a, size_t b) {
-  size_t e = b;
-  size_t w = gf_word_before(t, a, e, GF_DATE_TAILS);
-  e -= w;
-  if (!gf_lit_before(t, a, e, "年")) return 0;
-  e -= strlen("年");
-  size_t d = e;
-  while (d > a && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
-  if (e - d != 4 || (d > a && gf_is_ascii_alnum(t[d - 1]))) return 0;
-  return b - d;
-}
 
 /* The same for a date that opens t[a..b): "2015年城镇…". */
 static size_t date_at(const char *t, size_t a, size_t b) {
@@ -40,7 +27,8 @@ static size_t date_at(const char *t, size_t a, size_t b) {
 
 void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
   /* dates at either end: 由2010年的68亿元, 2015年城镇居民… */
-  for (size_t w; (w = date_before(t, *a, *b)) != 0;) *b -= w;
+  for (size_t w; (w = gf_sections_date_before(t, *a, *b, NULL)) != 0;)
+    *b -= w;
   for (size_t w; (w = date_at(t, *a, *b)) != 0;) *a += w;
   /* text flattened from a table or glued to a title: keep what follows
    * the last number */

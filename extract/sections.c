@@ -10,6 +10,7 @@
 
 #include "common/scan.h"
 #include "extract/sections.h"
+#include "extract/vocab.h"
 #include "normalize/normalize.h"
 
 /* Heading levels, outermost first.  Groups 1..4 tell the level. */
@@ -249,6 +250,31 @@ int gf_sections_plan_named(const char *t, size_t a, size_t b, int as_span) {
     }
   }
   return -1;
+}
+
+size_t gf_sections_date_before(const char *t, size_t a, size_t b, int *year) {
+  size_t e = b;
+  e -= gf_word_before(t, a, e, GF_DATE_TAILS);
+  if (!gf_lit_before(t, a, e, "年")) return 0;
+  e -= strlen("年");
+  size_t d = e;
+  while (d > a && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
+  if (e - d != 4 || (d > a && gf_is_ascii_alnum(t[d - 1]))) return 0;
+  if (year) *year = atoi(t + d);
+  return b - d;
+}
+
+void gf_sections_figure(const gf_sections *s, const char *t, size_t from,
+                        size_t at, int *kind, int *period) {
+  int y = 0;
+  if (!gf_sections_date_before(t, from, at, &y) || !*period) return;
+  if (y < *period) { /* 由2010年的68亿元: a past level is an actual */
+    *kind = GF_KIND_ACTUAL;
+    *period = y;
+  } else if (y > *period && *kind == GF_KIND_TARGET) {
+    *period = y; /* 到2025年的…: a goal of a later year */
+  }
+  (void)s;
 }
 
 void gf_sections_sentence(const gf_sections *s, int plan, const char *t,

@@ -52,6 +52,16 @@ int gf_sections_plan_named(const char *text, size_t a, size_t b,
  * heading path names, or -1 to look in the sentence); in a plan part, a
  * sentence opening with the past year's name ("2023年完成…") states an
  * actual. */
+/* The byte length of a date ("2015年", "2010年的", "2014年底") that ends
+ * at text+b, not before text+a, or 0; *year (NULL allowed) its year. */
+size_t gf_sections_date_before(const char *text, size_t a, size_t b,
+                               int *year);
+/* A figure's own date: a number right after "2010年的" is of 2010, an
+ * actual when that is before the sentence's period, a later goal in a
+ * target part.  Updates *kind and *period (the sentence's) for the number
+ * at text+at whose clause starts at from. */
+void gf_sections_figure(const gf_sections *s, const char *text, size_t from,
+                        size_t at, int *kind, int *period);
 void gf_sections_sentence(const gf_sections *s, int plan, const char *text,
                           size_t a, size_t b, int *kind, int *period);
 
