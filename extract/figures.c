@@ -370,6 +370,8 @@ static size_t bound_before(const gf_finder *f, gf_cand *c, size_t seg,
   const char *t = f->t;
   int bk = 0;
   size_t bw = gf_kind_before(t, seg, num_at, GF_BOUND_BEFORE, &bk);
+  /* 签约7个项目: the 约 of a word is no "about" */
+  if (bw && gf_word_before(t, seg, num_at, GF_YUE_WORDS) > bw) bw = 0;
   if (!bw) {
     size_t w = gf_word_before(t, seg, num_at, (const char *const[]){
                                                   "达", "达到", NULL});

@@ -86,24 +86,58 @@ void gf_indicator_drop_notes(char *s) {
   *w = '\0';
 }
 
+/* Past a list of counts that share one noun: "完成3.2万户、150万平方米
+ * 旧城改造任务" - from the end of the first, to the end of the last. */
+static size_t past_counts(const char *t, size_t end, size_t at) {
+  for (;;) {
+    size_t w = gf_word_at(t, end, at, (const char *const[]){"、", NULL});
+    gf_numeral nr;
+    gf_unit_match um;
+    if (!w || !gf_numeral_read(t + at + w, end - at - w, &nr) || !nr.len)
+      return at;
+    size_t u = at + w + nr.len;
+    if (!gf_unit_read(t + u, end - u, 1, &um) || !um.len) return at;
+    at = u + um.len;
+  }
+}
+
 /* The noun after the unit of c, within its clause: t[*x..*y), at most 16
- * characters, up to a 、 （ or the next number, 的 skipped. */
+ * characters, up to a 、 （ the next number, a 的 or a verb that starts
+ * what is said of it (GF_AFTER_CUT: "450余家企业提供便利服务"); 的 and
+ * list words at either end and a locative 中 dropped ("29个行业中"). */
 static void noun_after(const gf_finder *f, const gf_cand *c, size_t *x,
                        size_t *y) {
   const char *t = f->t;
   static const char *const AFTER_STOP[] = {"、", "（", NULL};
-  *x = c->b;
   *y = gf_clause_end(t, f->sent_b, c->b);
+  *x = past_counts(t, *y, c->b);
+  /* "70个以上": a bound after the unit is no noun */
+  int bound;
+  *x += gf_kind_at(t, *y, *x, GF_BOUND_AFTER, &bound);
+  while (*x < *y && gf_word_at(t, *y, *x, (const char *const[]){"的", NULL}))
+    *x += 3;
   size_t n_after = 0; /* only the first 16 characters are ever kept */
   for (size_t i = *x; i < *y;
        i += gf_char_len((unsigned char)t[i]), n_after++)
     if (n_after == 16 || gf_word_at(t, *y, i, AFTER_STOP) ||
-        (t[i] >= '0' && t[i] <= '9') || gf_numeral_char(t + i, *y - i)) {
+        (t[i] >= '0' && t[i] <= '9') || gf_numeral_char(t + i, *y - i) ||
+        (n_after > 0 && (gf_lit_at(t, *y, i, "的") ||
+                         gf_word_at(t, *y, i, GF_AFTER_CUT)))) {
       *y = i;
       break;
     }
-  while (*x < *y && gf_word_at(t, *y, *x, (const char *const[]){"的", NULL}))
-    *x += 3;
+  for (size_t w; (w = gf_word_before(t, *x, *y, GF_LOCATIVES)) != 0 &&
+                 gf_han_count(t, *x, *y - w) >= 2;)
+    *y -= w;
+  gf_indicator_trim(t, x, y);
+}
+
+/* Whether t[x..y) occurs within t[a..b). */
+static int has_span(const char *t, size_t a, size_t b, size_t x, size_t y) {
+  size_t n = y - x;
+  for (size_t i = a; i + n <= b; i++)
+    if (memcmp(t + i, t + x, n) == 0) return 1;
+  return 0;
 }
 
 /* The phrase a figure measures: the clause text before the number with
@@ -149,15 +183,36 @@ void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
     gf_copy_str(out, cap, f->subject);
     return;
   }
+  /* "29个行业中20个…": among what, not what */
+  for (size_t w; (w = gf_word_before(t, a, b, GF_LOCATIVES)) != 0 &&
+                 gf_han_count(t, a, b - w) >= 2;)
+    b -= w;
   size_t x, y;
   noun_after(f, c, &x, &y);
-  int has_after = gf_han_count(t, x, y) >= 2 &&
+  size_t nb = gf_han_count(t, a, b);
+  int counted = !(c->m.unit_flags & (GF_UNITF_MONEY | GF_UNITF_PERCENT |
+                                     GF_UNITF_PP | GF_UNITF_TIME));
+  /* "54个乡镇，100个村": a count alone in its clause names its noun, even
+   * one of a single character */
+  size_t na = gf_han_count(t, x, y);
+  int has_after = (na >= 2 || (na == 1 && nb == 0 && counted)) &&
                   (c->measure == GF_MEASURE_LEVEL ||
                    c->measure == GF_MEASURE_DURATION);
-  size_t nb = gf_han_count(t, a, b);
-  int verb_end = gf_word_before(t, a, b, GF_COUNT_VERBS) != 0;
+  /* "雨污管道改造任务完成178个小区": a noun the phrase before already
+   * names adds nothing to it */
+  if (has_after && nb >= 2 && y > x && !listy &&
+      has_span(t, a, b, x, y))
+    has_after = 0;
+  int verb_end = gf_word_before(t, a, b, GF_COUNT_VERBS) != 0 ||
+                 gf_word_before(t, seg_a, cmp_a, GF_COUNT_VERBS) != 0;
+  /* "新建6处公园游园、7处古树公园": the noun before is the last item's;
+   * "制定…工作7个系列文件": a verb's object is counted after the number */
+  int item = gf_lit_before(t, seg_a, cmp_a, "、") != 0;
+  int verb_led = gf_word_at(t, cmp_a, seg_a, GF_COUNT_VERBS) != 0 ||
+                 gf_word_at(t, cmp_a, seg_a, GF_LEAD_VERBS) != 0;
   if (nb >= 2 && !ends_deng &&
-      !(has_after && (listy || nb <= 2 || verb_end))) {
+      !(has_after &&
+        (listy || nb <= 2 || verb_end || (counted && (item || verb_led))))) {
     a = keep_tail(t, a, b, 24);
     gf_copy_span(out, cap, t, a, b);
     return;

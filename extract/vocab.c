@@ -109,7 +109,7 @@ const char *const GF_COUNT_VERBS[] = {
     "发生", "夺得", "获得", "造成", "建成", "新建", "建设", "实施", "开展",
     "完成", "引进", "培育", "设立", "举办", "组织", "改造", "打造", "启动",
     "推出", "创建", "认定", "评选", "涉及", "覆盖", "带动", "吸引", "惠及",
-    "拥有", "累计", NULL};
+    "拥有", "累计", "签约", "签订", "出台", "制定", NULL};
 
 /* Qualifiers that share the noun after the last of a list: 城镇和农村居民
  *人均可支配收入 is 城镇居民… and 农村居民…. */
@@ -122,6 +122,26 @@ const gf_contraction GF_CONTRACTIONS[] = {{"城乡", "城镇", "农村"},
                                           {"中小学", "中学", "小学"},
                                           {"男女", "男性", "女性"},
                                           {NULL, NULL, NULL}};
+
+/* After a counted noun, words that start what is said of it: the noun
+ * ends there ("450余家企业提供便利服务", "714户居民多年期盼"). */
+const char *const GF_AFTER_CUT[] = {
+    "提供", "参与", "参加", "受益", "实现", "完成", "通过", "获得", "全部",
+    "已", "正在", "开工", "建成", "投入", "落户", "入驻", "多年", "得到",
+    "并", "均", "共", "累计", "分别", "比", "同比", "较", "增长", "下降",
+    "达到", "达", "被", "纳入", "列入", "成为", "荣获", NULL};
+/* Words ending in 约 that are no "about" before a number: 签约7个项目. */
+const char *const GF_YUE_WORDS[] = {"签约", "合约", "节约", "制约", "条约",
+                                    "违约", "履约", "特约", "预约", "邀约",
+                                    "公约", "契约", "集约", "相约", NULL};
+/* Locatives after a counted noun: 29个行业中. */
+const char *const GF_LOCATIVES[] = {"之中", "中", "里", "内", NULL};
+/* Verbs that open a phrase whose object is counted after the number:
+ * "加强招商引资工作7个系列文件", "推进25个老旧小区改造". */
+const char *const GF_LEAD_VERBS[] = {
+    "制定", "加强", "推进", "加快推进", "推动", "重点实施", "持续抓好",
+    "抓好", "坚持", "强化", "深化", "开工", "签约", "签订", "落实", "出台",
+    "新增", "整治", "提升", "升级", "规范", NULL};
 
 /* What may follow the 年 of a date before a number: 2010年的, 2014年底. */
 const char *const GF_DATE_TAILS[] = {"的", "底", "末", "度", "初", NULL};

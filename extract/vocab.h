@@ -41,6 +41,10 @@ extern const unsigned char GF_TRAIL_LENS[];
 extern const char *const GF_COUNT_VERBS[];
 extern const char *const GF_KEY_PREFIXES[];
 extern const char *const GF_DATE_TAILS[];
+extern const char *const GF_AFTER_CUT[];
+extern const char *const GF_LOCATIVES[];
+extern const char *const GF_YUE_WORDS[];
+extern const char *const GF_LEAD_VERBS[];
 extern const char *const GF_LIST_QUALIFIERS[];
 typedef struct gf_contraction {
   const char *word, *first, *second;
