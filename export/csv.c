@@ -22,9 +22,20 @@ static const char *const figure_columns[] = {
 #define N_FIGURE_COLUMNS (sizeof figure_columns / sizeof *figure_columns - 1)
 
 /* Which figure columns hold numbers: these are never formula-guarded, so a
- * growth of -3 stays -3 for the spreadsheet's arithmetic. */
-static const unsigned char figure_numeric[N_FIGURE_COLUMNS] = {
-    0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1};
+ * growth of -3 stays -3 for the spreadsheet's arithmetic; JSON and SQL see
+ * them as numbers. */
+#define I GF_COL_INT
+#define D GF_COL_DEC
+#define R GF_COL_REAL
+static const unsigned char figure_types[N_FIGURE_COLUMNS] = {
+    0, I, 0, 0, I, 0, 0, D, 0, D, 0, 0, 0, 0, I, I, 0, D, 0, R, R, R, R};
+#undef I
+#undef D
+#undef R
+
+static const gf_record figure_record = {"figures", figure_columns,
+                                        figure_types, N_FIGURE_COLUMNS};
+const gf_record *gf_record_figures(void) { return &figure_record; }
 
 const char *const *gf_figures_columns(void) { return figure_columns; }
 
@@ -166,31 +177,53 @@ static const char *fmt_pt(char *buf, size_t cap, double v, int has) {
   return buf;
 }
 
+void gf_figure_cells(const gf_figure *g, gf_cellbuf *b, const char **cells) {
+  const char *v[N_FIGURE_COLUMNS] = {
+      g->doc, fmt_int(b->num[0], g->page), g->section, g->kind,
+      /* period 0 means unknown: an empty cell, not a year 0. */
+      g->period ? fmt_int(b->num[1], g->period) : "",
+      g->indicator, g->measure, g->value, g->unit, g->base_value,
+      g->base_unit, g->bound, g->comparison, g->raw,
+      fmt_num(b->num[2], g->start, 0), fmt_num(b->num[3], g->end, 0),
+      g->sentence, g->value_max, g->indicator_key,
+      fmt_pt(b->num[4], sizeof b->num[4], g->x0, g->has_box),
+      fmt_pt(b->num[5], sizeof b->num[5], g->y0, g->has_box),
+      fmt_pt(b->num[6], sizeof b->num[6], g->x1, g->has_box),
+      fmt_pt(b->num[7], sizeof b->num[7], g->y1, g->has_box)};
+  memcpy(cells, v, sizeof v);
+}
+
+/* The byte-order mark goes with the header: a file appended to (no
+ * header) must not get a second one in its middle. */
+static void put_bom(sink *o, unsigned opts) {
+  if ((opts & GF_OPT_BOM) && !(opts & GF_OPT_NO_HEADER))
+    out_put(o, "\xEF\xBB\xBF", 3);
+}
+
+int gf_csv_write_bom(FILE *f, unsigned opts) {
+  if (!f) return GF_EINVAL;
+  sink o;
+  o.f = f;
+  o.n = 0;
+  put_bom(&o, opts);
+  out_flush(&o);
+  return ferror(f) ? GF_EIO : GF_OK;
+}
+
 int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
   if (!figs || !f) return GF_EINVAL;
   sink o;
   o.f = f;
   o.n = 0;
+  put_bom(&o, opts);
   if (!(opts & GF_OPT_NO_HEADER))
     write_row(&o, figure_columns, N_FIGURE_COLUMNS, NULL, opts);
   size_t n = gf_figures_count(figs);
   for (size_t i = 0; i < n; i++) {
-    const gf_figure *g = gf_figures_at(figs, i);
-    char page[24], period[24], start[24], end[24];
-    char bx[4][32];
-    const char *cells[N_FIGURE_COLUMNS] = {
-        g->doc, fmt_int(page, g->page), g->section, g->kind,
-        /* period 0 means unknown: an empty cell, not a year 0. */
-        g->period ? fmt_int(period, g->period) : "",
-        g->indicator, g->measure, g->value, g->unit, g->base_value,
-        g->base_unit, g->bound, g->comparison, g->raw,
-        fmt_num(start, g->start, 0), fmt_num(end, g->end, 0), g->sentence,
-        g->value_max, g->indicator_key,
-        fmt_pt(bx[0], sizeof bx[0], g->x0, g->has_box),
-        fmt_pt(bx[1], sizeof bx[1], g->y0, g->has_box),
-        fmt_pt(bx[2], sizeof bx[2], g->x1, g->has_box),
-        fmt_pt(bx[3], sizeof bx[3], g->y1, g->has_box)};
-    write_row(&o, cells, N_FIGURE_COLUMNS, figure_numeric, opts);
+    gf_cellbuf nb;
+    const char *cells[N_FIGURE_COLUMNS];
+    gf_figure_cells(gf_figures_at(figs, i), &nb, cells);
+    write_row(&o, cells, N_FIGURE_COLUMNS, figure_types, opts);
     if (ferror(f)) break; /* the disk is full: stop writing */
   }
   out_flush(&o);

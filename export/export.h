@@ -25,10 +25,88 @@
 int gf_csv_write_row(FILE *f, const char *const *cells, size_t n,
                      const unsigned char *is_numeric, unsigned opts);
 
+/* Writes the UTF-8 byte-order mark when opts has GF_OPT_BOM and not
+ * GF_OPT_NO_HEADER (for a header written with gf_csv_write_row). */
+int gf_csv_write_bom(FILE *f, unsigned opts);
+
 /* The cell as the export wrote it before the formula guard: cell + 1 when
  * cell starts with ' followed by one of = + - @ TAB CR ', else cell itself.
  * Borrowed pointer into cell; NULL gives NULL. */
 const char *gf_csv_unguard(const char *cell);
+
+/* ---- records as cells: the one place a row becomes text fields, shared
+ * by the CSV and JSON Lines writers and the store, so that every output
+ * holds the same text.  A column's type says how JSON and SQL see it;
+ * nonzero means a number (the CSV writer's is_numeric). */
+enum {
+  GF_COL_TEXT = 0, /* a string; "" is null in JSON and SQL */
+  GF_COL_INT = 1,  /* an integer (page, offsets, years) */
+  GF_COL_DEC = 2,  /* an exact decimal (value, base_value): kept as text */
+  GF_COL_REAL = 3  /* a measurement (box coordinates, points) */
+};
+typedef struct gf_record {
+  const char *table;           /* SQL table and file stem: "figures" */
+  const char *const *columns;  /* NULL-terminated, the CSV header */
+  const unsigned char *types;  /* GF_COL_* per column */
+  size_t n;                    /* number of columns */
+} gf_record;
+/* The record types: figures.csv, parcels.csv, tables.csv (table
+ * table_cells) and documents.csv. */
+const gf_record *gf_record_figures(void);
+const gf_record *gf_record_parcels(void);
+const gf_record *gf_record_tables(void);
+const gf_record *gf_record_documents(void);
+
+/* Room for the numbers of one row's cells. */
+#define GF_CELLS_MAX 40
+typedef struct gf_cellbuf {
+  char num[8][32];
+} gf_cellbuf;
+/* cells[0 .. record's n) of the row, as figures.csv writes them; numbers
+ * are formatted into b, strings borrowed from the row. */
+void gf_figure_cells(const gf_figure *g, gf_cellbuf *b, const char **cells);
+void gf_parcel_cells(const gf_parcel *p, gf_cellbuf *b, const char **cells);
+void gf_table_cells(const gf_table_cell *c, gf_cellbuf *b,
+                    const char **cells);
+void gf_document_cells(const gf_document *d, gf_cellbuf *b,
+                       const char **cells);
+
+/* ---- json.c: one JSON object per line, {"name":cell,...}: a number cell
+ * that reads as a JSON number is written as its exact decimal text (never
+ * through a double), "" as null, strings escaped (control characters,
+ * U+2028 and U+2029 as backslash-u escapes).  Returns GF_OK, GF_EINVAL or GF_EIO
+ * when ferror(f) is set afterwards. */
+int gf_jsonl_write_row(FILE *f, const gf_record *rec,
+                       const char *const *cells);
+
+/* ---- schema.c: the store's tables, one per record: documents, figures,
+ * parcels, table_cells (gf_store_record(0 .. GF_STORE_RECORDS)). */
+#define GF_STORE_RECORDS 4
+const gf_record *gf_store_record(size_t i);
+/* Appends the DDL of dialect (GF_SCHEMA_*) to b: GF_OK, GF_EINVAL,
+ * GF_ENOMEM. */
+struct gf_buf;
+int gf_schema_build(int dialect, struct gf_buf *b);
+
+/* ---- store.c internals, for load.c: one document's transaction.
+ * gf_store_doc_begin opens it, deletes the stored documents with the same
+ * sha256 or name (*replaced: how many) and inserts the documents row
+ * (doc_cells: documents.csv's cells); gf_store_row inserts one row of
+ * record rec (gf_store_record) from cells (from_csv: text cells lose the
+ * formula guard); gf_store_doc_end commits (commit != 0) or rolls back.
+ * On a failure of begin or row the caller ends with commit 0. */
+int gf_store_doc_begin(gf_store *st, const char *const *doc_cells,
+                       int *replaced, gf_error *err);
+int gf_store_row(gf_store *st, size_t rec, const char *const *cells,
+                 int from_csv, gf_error *err);
+int gf_store_doc_end(gf_store *st, int commit, gf_error *err);
+
+/* For tests: the integer in the first column of sql's first row (*v -1
+ * when none); a SHA-256 (hex) of every table's rows in a fixed order,
+ * loaded_at left out, so that a repeated load can be shown to change
+ * nothing.  GF_OK or GF_ESTORE. */
+int gf_store_query_int(gf_store *st, const char *sql, long long *v);
+int gf_store_checksum(gf_store *st, char out[65]);
 
 /* ---- reading.
  * A whole CSV file parsed into rows of fields.  Accepts a UTF-8 BOM at the

@@ -1,25 +1,99 @@
-/* records.c - CSV writers for the records beside figures.csv:
- * parcels.csv (spec/records.md section 2, fixed columns, append only) and
- * tables.csv (doc,page,table,row,col,text).  Both go through the shared
- * row writer of csv.c, so quoting and the formula guard are the same. */
+/* records.c - the records beside figures.csv: parcels.csv (spec/records.md
+ * section 2, fixed columns, append only), tables.csv (doc,page,table,row,
+ * col,text) and documents.csv (which file and bytes each document was,
+ * what kind of report: what the store needs to load a directory later).
+ * Each record's row becomes cells in one place, which the CSV writer of
+ * csv.c, the JSON Lines writer of json.c and the store share. */
 #include <stdio.h>
+#include <string.h>
 
 #include "export/export.h"
+
+#define I GF_COL_INT
 
 static const char *const parcel_columns[] = {
     "doc",  "page", "project_no", "project", "parcel", "east",
     "west", "south", "north",     "land_use", "raw",   NULL};
 #define N_PARCEL_COLUMNS (sizeof parcel_columns / sizeof *parcel_columns - 1)
-static const unsigned char parcel_numeric[N_PARCEL_COLUMNS] = {0, 1};
+static const unsigned char parcel_types[N_PARCEL_COLUMNS] = {0, I};
 
 static const char *const table_columns[] = {"doc", "page", "table", "row",
                                             "col", "text", NULL};
 #define N_TABLE_COLUMNS (sizeof table_columns / sizeof *table_columns - 1)
-static const unsigned char table_numeric[N_TABLE_COLUMNS] = {0, 1, 1, 1, 1,
-                                                             0};
+static const unsigned char table_types[N_TABLE_COLUMNS] = {0, I, I, I, I, 0};
+
+static const char *const document_columns[] = {
+    "doc", "sha256", "pages", "report", "year_actual", "year_target", NULL};
+#define N_DOCUMENT_COLUMNS \
+  (sizeof document_columns / sizeof *document_columns - 1)
+static const unsigned char document_types[N_DOCUMENT_COLUMNS] = {0, 0, I,
+                                                                  0, I, I};
+#undef I
+
+static const gf_record parcel_record = {"parcels", parcel_columns,
+                                        parcel_types, N_PARCEL_COLUMNS};
+static const gf_record table_record = {"table_cells", table_columns,
+                                       table_types, N_TABLE_COLUMNS};
+static const gf_record document_record = {
+    "documents", document_columns, document_types, N_DOCUMENT_COLUMNS};
 
 const char *const *gf_parcels_columns(void) { return parcel_columns; }
 const char *const *gf_tables_columns(void) { return table_columns; }
+const char *const *gf_documents_columns(void) { return document_columns; }
+const gf_record *gf_record_parcels(void) { return &parcel_record; }
+const gf_record *gf_record_tables(void) { return &table_record; }
+const gf_record *gf_record_documents(void) { return &document_record; }
+
+static const char *fmt_int(char *buf, size_t cap, int v) {
+  snprintf(buf, cap, "%d", v);
+  return buf;
+}
+
+/* A year 0 is unknown: an empty cell. */
+static const char *fmt_year(char *buf, size_t cap, int v) {
+  return v ? fmt_int(buf, cap, v) : "";
+}
+
+void gf_parcel_cells(const gf_parcel *p, gf_cellbuf *b, const char **cells) {
+  const char *v[N_PARCEL_COLUMNS] = {
+      p->doc,  fmt_int(b->num[0], sizeof b->num[0], p->page),
+      p->project_no, p->project, p->parcel, p->east, p->west, p->south,
+      p->north, p->land_use, p->raw};
+  memcpy(cells, v, sizeof v);
+}
+
+void gf_table_cells(const gf_table_cell *c, gf_cellbuf *b,
+                    const char **cells) {
+  const char *v[N_TABLE_COLUMNS] = {
+      c->doc, fmt_int(b->num[0], sizeof b->num[0], c->page),
+      fmt_int(b->num[1], sizeof b->num[1], c->table),
+      fmt_int(b->num[2], sizeof b->num[2], c->row),
+      fmt_int(b->num[3], sizeof b->num[3], c->col), c->text};
+  memcpy(cells, v, sizeof v);
+}
+
+void gf_document_cells(const gf_document *d, gf_cellbuf *b,
+                       const char **cells) {
+  const char *v[N_DOCUMENT_COLUMNS] = {
+      d->doc ? d->doc : "", d->sha256,
+      fmt_int(b->num[0], sizeof b->num[0], d->pages),
+      d->report ? d->report : "",
+      fmt_year(b->num[1], sizeof b->num[1], d->year_actual),
+      fmt_year(b->num[2], sizeof b->num[2], d->year_target)};
+  memcpy(cells, v, sizeof v);
+}
+
+void gf_document_of(const gf_doc *doc, const gf_figures *figs,
+                    gf_document *out) {
+  if (!out) return;
+  memset(out, 0, sizeof *out);
+  if (doc) {
+    out->doc = gf_doc_name(doc);
+    snprintf(out->sha256, sizeof out->sha256, "%s", gf_doc_sha256(doc));
+    out->pages = (int)gf_doc_page_count(doc);
+  }
+  out->report = gf_figures_report(figs, &out->year_actual, &out->year_target);
+}
 
 /* Flushes so that a full disk is reported here, not lost in a buffer. */
 static int finish(FILE *f, int rc) {
@@ -27,20 +101,21 @@ static int finish(FILE *f, int rc) {
   return rc;
 }
 
+static int write_header(const gf_record *r, FILE *f, unsigned opts) {
+  if (opts & GF_OPT_NO_HEADER) return GF_OK;
+  int rc = gf_csv_write_bom(f, opts);
+  return rc ? rc : gf_csv_write_row(f, r->columns, r->n, NULL, opts);
+}
+
 int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f, unsigned opts) {
   if (!parcels || !f) return GF_EINVAL;
-  int rc = GF_OK;
-  if (!(opts & GF_OPT_NO_HEADER))
-    rc = gf_csv_write_row(f, parcel_columns, N_PARCEL_COLUMNS, NULL, opts);
+  int rc = write_header(&parcel_record, f, opts);
   size_t n = gf_parcels_count(parcels);
   for (size_t i = 0; i < n && rc == GF_OK; i++) {
-    const gf_parcel *p = gf_parcels_at(parcels, i);
-    char page[24];
-    snprintf(page, sizeof page, "%d", p->page);
-    const char *cells[N_PARCEL_COLUMNS] = {
-        p->doc,  page,    p->project_no, p->project,  p->parcel, p->east,
-        p->west, p->south, p->north,     p->land_use, p->raw};
-    rc = gf_csv_write_row(f, cells, N_PARCEL_COLUMNS, parcel_numeric, opts);
+    gf_cellbuf b;
+    const char *cells[N_PARCEL_COLUMNS];
+    gf_parcel_cells(gf_parcels_at(parcels, i), &b, cells);
+    rc = gf_csv_write_row(f, cells, N_PARCEL_COLUMNS, parcel_types, opts);
   }
   return finish(f, rc);
 }
@@ -53,20 +128,27 @@ int gf_parcels_write_header(FILE *f) {
 
 int gf_tables_write_csv(const gf_tables *tables, FILE *f, unsigned opts) {
   if (!tables || !f) return GF_EINVAL;
-  int rc = GF_OK;
-  if (!(opts & GF_OPT_NO_HEADER))
-    rc = gf_csv_write_row(f, table_columns, N_TABLE_COLUMNS, NULL, opts);
+  int rc = write_header(&table_record, f, opts);
   size_t n = gf_tables_count(tables);
   for (size_t i = 0; i < n && rc == GF_OK; i++) {
-    const gf_table_cell *c = gf_tables_at(tables, i);
-    char page[24], table[24], row[24], col[24];
-    snprintf(page, sizeof page, "%d", c->page);
-    snprintf(table, sizeof table, "%d", c->table);
-    snprintf(row, sizeof row, "%d", c->row);
-    snprintf(col, sizeof col, "%d", c->col);
-    const char *cells[N_TABLE_COLUMNS] = {c->doc, page, table,
-                                          row,    col,  c->text};
-    rc = gf_csv_write_row(f, cells, N_TABLE_COLUMNS, table_numeric, opts);
+    gf_cellbuf b;
+    const char *cells[N_TABLE_COLUMNS];
+    gf_table_cells(gf_tables_at(tables, i), &b, cells);
+    rc = gf_csv_write_row(f, cells, N_TABLE_COLUMNS, table_types, opts);
+  }
+  return finish(f, rc);
+}
+
+int gf_documents_write_csv(const gf_document *docs, size_t n, FILE *f,
+                           unsigned opts) {
+  if ((!docs && n) || !f) return GF_EINVAL;
+  int rc = write_header(&document_record, f, opts);
+  for (size_t i = 0; i < n && rc == GF_OK; i++) {
+    gf_cellbuf b;
+    const char *cells[N_DOCUMENT_COLUMNS];
+    gf_document_cells(&docs[i], &b, cells);
+    rc = gf_csv_write_row(f, cells, N_DOCUMENT_COLUMNS, document_types,
+                          opts);
   }
   return finish(f, rc);
 }

@@ -79,6 +79,9 @@ int gf_doc_open(const char *path, const char *password, unsigned opts,
   if (!doc->name) goto fail;
   rc = gf_pdf_load(doc, path, password, GF_OPT_THREADS_OF(opts), err);
   if (rc) goto fail;
+  /* The bytes Poppler just read, so in the page cache: a few ms. */
+  rc = gf_sha256_file(path, doc->sha256);
+  if (rc) goto fail;
   rc = gf_layout_mark_furniture(doc);
   if (rc) goto fail;
   *out = doc;
@@ -125,6 +128,7 @@ static int valid_utf8(const char *s, size_t len, size_t *bad) {
 static int open_text(char *name, const char *text, size_t len, gf_doc **out,
                      gf_error *err) {
   size_t bad = 0;
+  gf_sha256 sha;
   if (!valid_utf8(text, len, &bad)) {
     gf_free(name);
     return gf_error_fill(err, GF_EUTF8, 0, bad);
@@ -135,6 +139,9 @@ static int open_text(char *name, const char *text, size_t len, gf_doc **out,
     return gf_error_fill(err, GF_ENOMEM, 0, 0);
   }
   doc->name = name;
+  gf_sha256_init(&sha);
+  gf_sha256_update(&sha, text, len);
+  gf_sha256_hex(&sha, doc->sha256);
   /* pdftotext ends every page with '\f': the last one opens no page. */
   const char *last = text + len;
   size_t n = 1;
@@ -294,3 +301,7 @@ const char *gf_doc_page_text(const gf_doc *doc, size_t page, size_t *len) {
 }
 
 int gf_doc_damaged(const gf_doc *doc) { return doc ? doc->damaged : 0; }
+
+const char *gf_doc_sha256(const gf_doc *doc) {
+  return doc ? doc->sha256 : NULL;
+}

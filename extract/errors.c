@@ -21,6 +21,7 @@ const char *gf_strerror(int code) {
   case GF_ENOPAGES: return "the PDF has no pages";
   case GF_EBLANK: return "the PDF has no text and no images (blank pages)";
   case GF_ECSV: return "malformed CSV or a needed column missing";
+  case GF_ESTORE: return "the database cannot be used";
   }
   return "unknown error";
 }

@@ -65,6 +65,7 @@ struct gf_doc {
   int damaged;            /* pages where Poppler reported trouble */
   size_t cap_lines;       /* allocated entries of lines (0 when lines is
                              NULL or not owned by doc.c's growth) */
+  char sha256[65];        /* of the file's (or the text's) bytes, hex */
 };
 
 /* doc.c: builds lines for pages whose text is already set (used by both the
@@ -87,6 +88,21 @@ int gf_doc_box(const struct gf_doc *doc, size_t page, size_t start,
 /* Sets r->x0..y1 and r->has_box from r->page, r->start and r->end (the
  * row's raw): called once for every figure row as it is made. */
 void gf_doc_figure_box(const struct gf_doc *doc, gf_figure *r);
+
+/* sha256.c: SHA-256 (FIPS 180-4), for the store's document identity. */
+#define GF_SHA256_HEX 65 /* 64 hex digits and a NUL */
+typedef struct gf_sha256 {
+  uint32_t h[8];
+  uint64_t len;           /* bytes hashed so far */
+  unsigned char buf[64];
+  size_t n;               /* bytes waiting in buf */
+} gf_sha256;
+void gf_sha256_init(gf_sha256 *s);
+void gf_sha256_update(gf_sha256 *s, const void *data, size_t len);
+/* Finishes the hash (s is spent) and writes it as lowercase hex. */
+void gf_sha256_hex(gf_sha256 *s, char out[GF_SHA256_HEX]);
+/* The hash of the file at path; GF_EIO when it cannot be read. */
+int gf_sha256_file(const char *path, char out[GF_SHA256_HEX]);
 
 /* errors.c: fills err (NULL allowed) with code, gf_strerror(code) as the
  * message, page (1-based or 0) and offset; returns code. */
@@ -151,6 +167,10 @@ typedef struct gf_page_context {
 } gf_page_context;
 
 /* rows.c: the figure row store. */
+/* The report's type (sections.h GF_REPORT_*) and years, for
+ * gf_figures_report. */
+void gf_figures_set_report(gf_figures *o, int type, int year_actual,
+                           int year_target);
 /* An empty store for the rows of the document named doc_name (copied);
  * NULL when out of memory.  Freed with gf_figures_free. */
 gf_figures *gf_figures_new(const char *doc_name);

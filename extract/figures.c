@@ -643,6 +643,8 @@ int gf_figures_extract_with(const gf_doc *doc, unsigned opts,
   if ((rc = gf_sections_init(&f.sect)) || (rc = build_patterns(&f)) ||
       (rc = gf_para_iter_new(doc, &it)) || (rc = read_title(&f, it)))
     goto done;
+  gf_figures_set_report(f.out, f.sect.type, f.sect.year_actual,
+                        f.sect.year_target);
   if (doc->has_geom && (rc = gf_tables_extract(doc, 0, &tabs, NULL)))
     goto done;
   f.tables = tabs;

@@ -23,6 +23,7 @@ struct gf_figures {
   size_t n, cap;
   char *doc;
   block *blocks;
+  int report, year_actual, year_target; /* from the title (sections.c) */
 };
 
 gf_figures *gf_figures_new(const char *doc_name) {
@@ -157,4 +158,23 @@ size_t gf_figures_count(const gf_figures *figs) { return figs ? figs->n : 0; }
 
 const gf_figure *gf_figures_at(const gf_figures *figs, size_t i) {
   return figs && i < figs->n ? &figs->rows[i] : NULL;
+}
+
+void gf_figures_set_report(gf_figures *o, int type, int year_actual,
+                           int year_target) {
+  o->report = type;
+  o->year_actual = year_actual;
+  o->year_target = year_target;
+}
+
+const char *gf_figures_report(const gf_figures *figs, int *year_actual,
+                              int *year_target) {
+  /* indexed by sections.h's GF_REPORT_* */
+  static const char *const names[] = {"other", "plan", "work", "stats",
+                                      "budget"};
+  int t = figs ? figs->report : 0;
+  if (year_actual) *year_actual = figs ? figs->year_actual : 0;
+  if (year_target) *year_target = figs ? figs->year_target : 0;
+  return t >= 0 && (size_t)t < sizeof names / sizeof *names ? names[t]
+                                                             : "other";
 }

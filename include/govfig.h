@@ -48,7 +48,8 @@ enum {
   GF_ENOTEXT = -10,   /* the PDF has no text layer (a scan: needs OCR) */
   GF_ENOPAGES = -11,  /* the PDF has no pages */
   GF_ECSV = -12,      /* a CSV input is malformed or lacks a needed column */
-  GF_EBLANK = -13     /* the PDF has no text and no images (blank pages) */
+  GF_EBLANK = -13,    /* the PDF has no text and no images (blank pages) */
+  GF_ESTORE = -14     /* the database cannot be used (err->message: why) */
 };
 
 /* Details of a failure; every field is optional to read.  message is a
@@ -74,6 +75,9 @@ GF_API void gf_free(void *p);
 /* ---------------------------------------------------------------- options */
 #define GF_OPT_NO_HEADER 0x1u  /* CSV writers: omit the header row */
 #define GF_OPT_NO_GUARD 0x2u   /* CSV writers: no formula guard on text */
+#define GF_OPT_BOM 0x4u        /* CSV writers: a UTF-8 byte-order mark
+                                  (EF BB BF) before the header, for Excel;
+                                  none with GF_OPT_NO_HEADER */
 #define GF_OPT_CONSISTENCY 0x100u /* gf_figures_check: relations between
                                      rows too (shares, growth, magnitudes) */
 
@@ -136,6 +140,10 @@ GF_API int gf_doc_text_box(const gf_doc *doc, size_t page, size_t start,
  * (an object shared by pages is parsed, and complained about, once per
  * reader); whether it is zero does not. */
 GF_API int gf_doc_damaged(const gf_doc *doc);
+/* SHA-256 of the PDF file's bytes (of the text for a text document), 64
+ * lowercase hex digits: the identity the store recognises a report by,
+ * whatever its name.  Lives as long as doc; NULL for NULL. */
+GF_API const char *gf_doc_sha256(const gf_doc *doc);
 
 /* ---------------------------------------------------------------- figures */
 /* One row of figures.csv (spec/records.md section 1).  All strings are
@@ -180,6 +188,13 @@ GF_API int gf_figures_write_csv(const gf_figures *figs, FILE *f,
                                 unsigned opts);
 /* The figures.csv header line's column names, in order, NULL-terminated. */
 GF_API const char *const *gf_figures_columns(void);
+/* The kind of report, as read from its title: "plan" (计划执行情况与计划
+ * 草案的报告), "work" (政府工作报告), "stats" (统计公报), "budget" (预算) or
+ * "other" (also for NULL).  *year_actual and *year_target (each may be
+ * NULL) get the year its actuals and its targets refer to, 0 when the
+ * title names none. */
+GF_API const char *gf_figures_report(const gf_figures *figs,
+                                     int *year_actual, int *year_target);
 
 /* ------------------------------------------------------------- indicators
  * The vocabulary that gives every figure its indicator_key: the standard
@@ -393,6 +408,96 @@ GF_API int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f,
 GF_API int gf_parcels_write_header(FILE *f);
 /* The parcels.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_parcels_columns(void);
+
+/* ---------------------------------------------------------------- JSON Lines
+ * One JSON object per row and line (LF), with the CSV's column names as
+ * keys in the CSV's order: numbers as JSON numbers written from their exact
+ * decimal text (1640000000, never 1.64e9), empty fields as null, strings
+ * as JSON strings (no formula guard).  Row for row the same as the CSV.
+ * GF_EINVAL for NULL arguments, GF_EIO when writing fails. */
+GF_API int gf_figures_write_jsonl(const gf_figures *figs, FILE *f);
+GF_API int gf_parcels_write_jsonl(const gf_parcels *parcels, FILE *f);
+GF_API int gf_tables_write_jsonl(const gf_tables *tables, FILE *f);
+
+/* ---------------------------------------------------------------- documents
+ * One row of documents.csv, which `govfig extract` writes beside
+ * figures.csv so that a directory of outputs can be loaded into the store
+ * later: which file, which bytes, what kind of report. */
+typedef struct gf_document {
+  const char *doc;      /* file name, as gf_doc_name (borrowed) */
+  char sha256[65];      /* gf_doc_sha256 */
+  int pages;
+  const char *report;   /* gf_figures_report (a constant string) */
+  int year_actual, year_target; /* 0 when unknown */
+} gf_document;
+
+/* Fills *out from an open doc and its figures (figs may be NULL: report
+ * "other", years 0).  out->doc borrows doc's name. */
+GF_API void gf_document_of(const gf_doc *doc, const gf_figures *figs,
+                           gf_document *out);
+/* The documents.csv column names, in order, NULL-terminated. */
+GF_API const char *const *gf_documents_columns(void);
+/* Writes n rows of documents.csv (header first unless GF_OPT_NO_HEADER;
+ * GF_OPT_BOM, GF_OPT_NO_GUARD as for figures), or with _jsonl as JSON
+ * Lines.  GF_EINVAL, GF_EIO. */
+GF_API int gf_documents_write_csv(const gf_document *docs, size_t n, FILE *f,
+                                  unsigned opts);
+GF_API int gf_documents_write_jsonl(const gf_document *docs, size_t n,
+                                    FILE *f);
+
+/* ---------------------------------------------------------------- store
+ * An SQLite database that accumulates every report loaded into it: tables
+ * documents, figures, parcels, table_cells (every column of the CSVs,
+ * typed) and the view series.  Each document is one transaction: a load
+ * killed at any moment leaves the database as it was before that
+ * document.  A document replaces the stored one with the same sha256 (the
+ * same file under any name) or the same name.  WAL mode with a busy
+ * timeout, so that two loads at once take turns.  A gf_store is used by
+ * one thread at a time. */
+typedef struct gf_store gf_store;
+
+/* What a database looks like to gf_store_open (the schema, versioned with
+ * PRAGMA user_version). */
+#define GF_STORE_VERSION 1
+
+/* Opens (creating when missing) the store at path.  opts: 0.  A database
+ * of another program, or of a newer govfig, is refused: GF_ESTORE with a
+ * constant message saying which; an older govfig store is migrated.
+ * GF_EINVAL, GF_ENOMEM, GF_ESTORE. */
+GF_API int gf_store_open(const char *path, unsigned opts, gf_store **out,
+                         gf_error *err);
+/* Closes the database (a checkpoint of the WAL).  NULL allowed. */
+GF_API void gf_store_free(gf_store *st);
+/* Stores one document with its rows in one transaction, replacing any
+ * stored document with the same sha256 or name.  figs must be non-NULL;
+ * parcels and tables may be NULL (none).  *replaced (may be NULL) gets how
+ * many stored documents it replaced.  GF_EINVAL, GF_ESTORE (nothing
+ * stored: the database is as before). */
+GF_API int gf_store_add(gf_store *st, const gf_document *d,
+                        const gf_figures *figs, const gf_parcels *parcels,
+                        const gf_tables *tables, int *replaced,
+                        gf_error *err);
+/* Called by gf_store_load_dir after each document's commit. */
+typedef void (*gf_store_loaded_fn)(void *ctx, const char *doc,
+                                   size_t n_figures, int replaced);
+/* Loads a directory that `govfig extract -o DIR` wrote: documents.csv
+ * names the documents, whose rows come from figures.csv, parcels.csv and
+ * tables.csv (the last two may be missing; a BOM, CRLF, the formula guard
+ * and columns in any order are read).  One transaction per document, in
+ * documents.csv's order; loaded (may be NULL) is called after each.
+ * GF_EIO (a file cannot be read; err->message says which), GF_ECSV (a
+ * malformed file or a missing doc/sha256 column: err->line), GF_ESTORE.
+ * Documents committed before a failure stay. */
+GF_API int gf_store_load_dir(gf_store *st, const char *dir,
+                             gf_store_loaded_fn loaded, void *ctx,
+                             gf_error *err);
+
+/* The store's schema as SQL DDL: GF_SCHEMA_SQLITE (what gf_store_open
+ * creates) or GF_SCHEMA_POSTGRES (the same tables, columns and view for
+ * PostgreSQL, to load the CSVs with \copy).  *out (gf_free) is
+ * NUL-terminated.  GF_EINVAL, GF_ENOMEM. */
+enum { GF_SCHEMA_SQLITE = 0, GF_SCHEMA_POSTGRES = 1 };
+GF_API int gf_store_schema(int dialect, char **out);
 
 /* ---------------------------------------------------------------- text only */
 /* Normalizes UTF-8 text: NFKC, radical look-alikes, full-width forms, stray

@@ -45,6 +45,78 @@ static char *read_all(const char *path, size_t *len) {
   return p;
 }
 
+/* FIPS 180-4 / NIST CAVP examples, fed whole and in uneven pieces (the
+ * block buffer's edges: 55, 56, 63, 64 bytes). */
+static void test_doc_sha256_vectors(void **state) {
+  (void)state;
+  static const struct {
+    const char *msg;
+    size_t repeat;
+    const char *hex;
+  } v[] = {
+      {"", 1,
+       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+      {"abc", 1,
+       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+      {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 1,
+       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+      {"a", 1000000,
+       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"},
+      {"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ#$", 1,
+       NULL}, /* 64 bytes: compared between piece sizes only */
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    char whole[GF_SHA256_HEX] = "";
+    for (size_t piece = 1; piece <= 65; piece += 9) {
+      gf_sha256 s;
+      gf_sha256_init(&s);
+      size_t len = strlen(v[i].msg);
+      for (size_t r = 0; r < v[i].repeat; r++)
+        for (size_t off = 0; off < len; off += piece)
+          gf_sha256_update(&s, v[i].msg + off,
+                           len - off < piece ? len - off : piece);
+      char hex[GF_SHA256_HEX];
+      gf_sha256_hex(&s, hex);
+      if (v[i].hex && strcmp(hex, v[i].hex) != 0)
+        fail_msg("vector %zu piece %zu: %s", i, piece, hex);
+      if (!whole[0]) memcpy(whole, hex, sizeof hex);
+      assert_string_equal(hex, whole);
+      if (v[i].repeat > 1) break; /* the million a's: once is enough */
+    }
+  }
+  for (size_t n = 54; n <= 66; n++) { /* padding around one block */
+    char buf[70];
+    memset(buf, 'x', n);
+    gf_sha256 a, b;
+    gf_sha256_init(&a);
+    gf_sha256_update(&a, buf, n);
+    gf_sha256_init(&b);
+    for (size_t k = 0; k < n; k++) gf_sha256_update(&b, buf + k, 1);
+    char ha[GF_SHA256_HEX], hb[GF_SHA256_HEX];
+    gf_sha256_hex(&a, ha);
+    gf_sha256_hex(&b, hb);
+    assert_string_equal(ha, hb);
+  }
+}
+
+/* A PDF's hash is its file's; a text document's, its text's. */
+static void test_doc_sha256_of_documents(void **state) {
+  (void)state;
+  gf_doc *doc = NULL;
+  assert_int_equal(gf_doc_open(QDN2016, NULL, 0, &doc, NULL), GF_OK);
+  char want[GF_SHA256_HEX];
+  assert_int_equal(gf_sha256_file(QDN2016, want), GF_OK);
+  assert_string_equal(gf_doc_sha256(doc), want);
+  gf_doc_free(doc);
+  assert_int_equal(gf_doc_open_text("a", "abc", 3, &doc, NULL), GF_OK);
+  assert_string_equal(
+      gf_doc_sha256(doc),
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  gf_doc_free(doc);
+  assert_null(gf_doc_sha256(NULL));
+  assert_int_equal(gf_sha256_file("/nonexistent/file", want), GF_EIO);
+}
+
 /* Opens path expecting code; checks the out-parameter and err. */
 static void expect_open(const char *path, const char *password, int code) {
   gf_doc *doc = (gf_doc *)&doc;
@@ -572,6 +644,8 @@ static void test_doc_strerror(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_doc_sha256_vectors),
+      cmocka_unit_test(test_doc_sha256_of_documents),
       cmocka_unit_test(test_doc_licheng),
       cmocka_unit_test(test_doc_text_box_licheng),
       cmocka_unit_test(test_doc_text_box_text_input),
