@@ -25,6 +25,17 @@ static size_t date_at(const char *t, size_t a, size_t b) {
   return i - a;
 }
 
+/* "以二十大精神推动解决…": a manner phrase opening a name, up to its
+ * closing word (GF_MANNER_ENDS), is no part of it; returns its length. */
+static size_t manner_at(const char *t, size_t a, size_t b) {
+  if (!gf_lit_at(t, b, a, "以")) return 0;
+  for (size_t i = a + 3; i < b; i += gf_char_len((unsigned char)t[i])) {
+    size_t w = gf_word_at(t, b, i, GF_MANNER_ENDS);
+    if (w) return i + w - a;
+  }
+  return 0;
+}
+
 void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
   /* dates at either end: 由2010年的68亿元, 2015年城镇居民… */
   for (size_t w; (w = gf_sections_date_before(t, *a, *b, NULL)) != 0;)
@@ -51,6 +62,7 @@ void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
       changed = 1;
     }
     w = gf_word_at_n(t, *b, *a, GF_LEAD_WORDS, GF_LEAD_LENS);
+    if (!w) w = manner_at(t, *a, *b);
     if (!w) w = gf_word_at(t, *b, *a, (const char *const[]){
                                           "、", "”", "）", ")", " ", NULL});
     if (w && *a + w <= *b) {
@@ -130,6 +142,24 @@ static void noun_after(const gf_finder *f, const gf_cand *c, size_t *x,
                  gf_han_count(t, *x, *y - w) >= 2;)
     *y -= w;
   gf_indicator_trim(t, x, y);
+}
+
+/* "推进闲置农房盘活利用，共完成80宗": a figure that names nothing in its
+ * clause, in a sentence with no subject yet, is of the clause before it
+ * (within the sentence: never across a 。 or ；). */
+static void previous_clause(const gf_finder *f, size_t at, char *out,
+                            size_t cap) {
+  const char *t = f->t;
+  size_t cs = gf_clause_start(t, f->sent_a, at);
+  if (cs <= f->sent_a) return;
+  size_t b = gf_prev_char(t, cs); /* the clause mark */
+  size_t a = gf_clause_start(t, f->sent_a, b);
+  gf_indicator_trim(t, &a, &b);
+  if (gf_han_count(t, a, b) < 2) return;
+  for (size_t i = a; i < b; i++)
+    if (t[i] >= '0' && t[i] <= '9') return; /* a clause of figures */
+  a = keep_tail(t, a, b, 24);
+  gf_copy_span(out, cap, t, a, b);
 }
 
 /* Whether t[x..y) occurs within t[a..b). */
@@ -234,6 +264,7 @@ void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
    * is a change of the figure before it */
   int change = c->measure == GF_MEASURE_GROWTH || c->measure == GF_MEASURE_PP;
   gf_copy_str(out, cap, change && f->last_ind[0] ? f->last_ind : f->subject);
+  if (!out[0]) previous_clause(f, seg_a, out, cap);
 }
 
 /* ------------------------------------------------------- 分别 / 均 lists */

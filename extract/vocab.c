@@ -84,7 +84,12 @@ const char *const GF_DURATION_AFTER[] = {"完成", "建成", "实现", "内", NU
   X("拟") X("初步核算") X("目前") X("截至年末") X("今年") X("当年") X("并") \
   X("和") X("及") X("与") X("而") X("则") X("且") X("，") \
   X("按可比口径") X("按可比价格计算") X("按可比价计算") X("按可比价格") \
-  X("按可比价") X("可比口径") X("同口径")
+  X("按可比价") X("可比口径") X("同口径") X("了") X("完成了") \
+  X("实现了") X("重点实施") X("实施") X("强化") X("持续抓好") X("抓好") \
+  X("坚持") X("加快推进") X("推进") X("推动") X("加强") X("制定") \
+  X("深化") X("落实") X("积极") X("大力") X("全力") X("着力") X("扎实") \
+  X("深入") X("进一步") X("切实") X("稳步") X("有序") X("统筹") \
+  X("推动解决") X("解决") X("标准")
 const char *const GF_LEAD_WORDS[] = {LEAD_WORDS(GF_WORD) NULL};
 const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
 
@@ -129,11 +134,14 @@ const char *const GF_AFTER_CUT[] = {
     "提供", "参与", "参加", "受益", "实现", "完成", "通过", "获得", "全部",
     "已", "正在", "开工", "建成", "投入", "落户", "入驻", "多年", "得到",
     "并", "均", "共", "累计", "分别", "比", "同比", "较", "增长", "下降",
-    "达到", "达", "被", "纳入", "列入", "成为", "荣获", NULL};
+    "达到", "达", "被", "纳入", "列入", "成为", "荣获", "进行", NULL};
 /* Words ending in 约 that are no "about" before a number: 签约7个项目. */
 const char *const GF_YUE_WORDS[] = {"签约", "合约", "节约", "制约", "条约",
                                     "违约", "履约", "特约", "预约", "邀约",
                                     "公约", "契约", "集约", "相约", NULL};
+/* What closes a manner phrase "以…精神" opening a name. */
+const char *const GF_MANNER_ENDS[] = {"精神", "为指导", "为引领", "为抓手",
+                                      "为契机", "为重点", "为目标", NULL};
 /* Locatives after a counted noun: 29个行业中. */
 const char *const GF_LOCATIVES[] = {"之中", "中", "里", "内", NULL};
 /* Verbs that open a phrase whose object is counted after the number:

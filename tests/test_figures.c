@@ -300,6 +300,79 @@ static void test_figures_kind_period(void **state) {
   }
 }
 
+
+/* Indicator naming (records.md: the shortest faithful phrase): both
+ * directions from the number, verbs and particles stripped, the subject
+ * carried to later clauses, 分别/均 lists in order.  Exact names. */
+typedef struct named {
+  const char *text;
+  size_t at;
+  const char *indicator, *key;
+} named;
+
+static void test_figures_naming(void **state) {
+  (void)state;
+  static const named rows[] = {
+      /* the counted noun after a classifier */
+      {TITLE "完成3.2万户、150万平方米旧城改造任务。", 0, "旧城改造任务", NULL},
+      {TITLE "完成3.2万户、150万平方米旧城改造任务。", 1, "旧城改造任务", NULL},
+      {TITLE "推进25个老旧小区改造。", 0, "老旧小区改造", NULL},
+      {TITLE "覆盖600个学区和200所学校。", 0, "学区", NULL},
+      {TITLE "覆盖600个学区和200所学校。", 1, "学校", NULL},
+      {TITLE "完成1200块广告牌的规范设置。", 0, "广告牌", NULL},
+      {TITLE "制定加强招商引资工作7个系列文件。", 0, "系列文件", NULL},
+      {TITLE "为450余家企业提供便利服务。", 0, "企业", NULL},
+      {TITLE "新建6处公园游园、7处古树公园、6公里绿道。", 1, "古树公园", NULL},
+      {TITLE "新建6处公园游园、7处古树公园、6公里绿道。", 2, "绿道", NULL},
+      {TITLE "分行业看，29个行业中20个行业比上年增长。", 1, "行业", NULL},
+      {TITLE "在峰会上共签约7个项目。", 0, "项目", NULL},
+      {TITLE "实施技改项目70个以上。", 0, "技改项目", NULL},
+      /* the thing measured before it, verbs and particles stripped */
+      {TITLE "全年完成了投资50亿元。", 0, "投资", NULL},
+      {TITLE "重点实施道路改造工程12项。", 0, "道路改造工程", NULL},
+      {TITLE "强化与周边城市合作项目20个。", 0, "周边城市合作项目", NULL},
+      {TITLE "以党的二十大精神推动解决民生问题300件。", 0, "民生问题", NULL},
+      {TITLE "建筑小区雨污管道改造任务完成178个小区。", 0,
+       "建筑小区雨污管道改造任务", NULL},
+      /* the subject carried to later clauses, never over a 。 */
+      {TITLE "一般公共预算收入完成17亿元，按可比口径增长13%。", 1,
+       "一般公共预算收入", "一般公共预算收入"},
+      {TITLE "经济总量首次突破5万亿元大关，年均增长6%。", 1, "经济总量",
+       "地区生产总值"},
+      {TITLE "社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元。", 1,
+       "社会消费品零售总额", NULL},
+      {TITLE "2015年城镇常住居民人均可支配收入完成30788元。", 0,
+       "城镇常住居民人均可支配收入", "城镇居民人均可支配收入"},
+      {TITLE "推进闲置农房盘活利用，共完成80宗。", 0, "闲置农房盘活利用", NULL},
+      {TITLE "全区完成投资3亿元。新增就业2000人。", 1, "新增就业",
+       "城镇新增就业"},
+      /* 分别 and 均 lists, in order */
+      {TITLE "城镇和农村居民人均可支配收入分别增长8%、9%。", 0,
+       "城镇居民人均可支配收入", NULL},
+      {TITLE "城镇和农村居民人均可支配收入分别增长8%、9%。", 1,
+       "农村居民人均可支配收入", NULL},
+      {TITLE "城乡居民人均可支配收入分别增长8.7%和8.6%。", 0,
+       "城镇居民人均可支配收入", NULL},
+      {TITLE "城乡居民人均可支配收入分别增长8.7%和8.6%。", 1,
+       "农村居民人均可支配收入", "农村居民人均可支配收入"},
+      {TITLE "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。",
+       1, "农村常住居民人均可支配收入", "农村居民人均可支配收入"},
+      {TITLE "进出口总额分别增长3%和4%。", 1, "出口总额", NULL},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    gf_figures *figs = run(rows[i].text);
+    const gf_figure *f = gf_figures_at(figs, rows[i].at);
+    if (!f || strcmp(f->indicator, rows[i].indicator) != 0 ||
+        (rows[i].key && strcmp(f->indicator_key, rows[i].key) != 0)) {
+      print_error("row %zu: got [%s] key [%s], want [%s]\n", i,
+                  f ? f->indicator : "(none)", f ? f->indicator_key : "",
+                  rows[i].indicator);
+      fail();
+    }
+    gf_figures_free(figs);
+  }
+}
+
 static void test_figures_section_path(void **state) {
   (void)state;
   gf_figures *figs = run(TITLE
@@ -361,6 +434,7 @@ int main(void) {
       cmocka_unit_test(test_figures_lists),
       cmocka_unit_test(test_figures_traps),
       cmocka_unit_test(test_figures_kind_period),
+      cmocka_unit_test(test_figures_naming),
       cmocka_unit_test(test_figures_section_path),
       cmocka_unit_test(test_figures_enomem),
       cmocka_unit_test(test_figures_api_errors),
