@@ -41,7 +41,7 @@ int gf_cli_vocabulary(const char *path, gf_indicators **out) {
 
 gf_exit gf_cli_indicators(const char *vocab_path) {
   gf_indicators *v = NULL;
-  if (gf_cli_vocabulary(vocab_path, &v) != 0) return GF_EXIT_INPUT;
+  if (gf_cli_vocabulary(vocab_path, &v) != 0) return GF_EXIT_USAGE;
   int rc = gf_indicators_write(v, stdout);
   gf_indicators_free(v);
   return rc == GF_OK ? GF_EXIT_OK : GF_EXIT_OUTPUT;

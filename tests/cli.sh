@@ -57,7 +57,7 @@ check "indicators --indicators: the user's line is in the table" \
   grep -q "^旧城改造	up	旧城改造任务" "$tmp/out"
 printf 'no direction here\n' >"$tmp/bad.tsv"
 run -- indicators --indicators "$tmp/bad.tsv"
-check "indicators: a bad vocabulary line exits 1 (got $rc)" is_eq "$rc" 1
+check "indicators: a bad vocabulary line is a usage error (got $rc)" is_eq "$rc" 2
 check "indicators: names the file and line" one_error "$tmp/bad.tsv:1" \
   "indicator vocabulary: a line needs KEY"
 printf '旅游业\t-\t旅游收入\n' >"$tmp/vocab2.tsv"
