@@ -57,7 +57,8 @@ const gf_word_kind GF_GROWTH_VERBS[] = {
 
 /* What the comparison is against, written before the verb. */
 const char *const GF_CMP_BASES[] = {
-    "同比", "同口径", "年均", "比上年末", "比上年", "较上年", "比年初", "较年初",
+    "同比", "同口径", "两年平均", "三年平均", "年平均", "年均", "比上年末",
+    "比上年", "较上年", "比年初", "较年初",
     "比去年", "较去年", "与上年相比", "环比", "比上年同期", "较上年同期",
     "全市平均水平", "全省平均水平", "全国平均水平", NULL};
 
