@@ -63,6 +63,11 @@ void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
     }
     w = gf_word_at_n(t, *b, *a, GF_LEAD_WORDS, GF_LEAD_LENS);
     if (!w) w = manner_at(t, *a, *b);
+    /* "全州有卫生机构3710个": 有 that says "there are" */
+    if (!w && gf_lit_at(t, *b, *a, "有") &&
+        !gf_word_at(t, *b, *a, GF_YOU_WORDS) &&
+        gf_han_count(t, *a + 3, *b) >= 2)
+      w = 3;
     if (!w) w = gf_word_at(t, *b, *a, (const char *const[]){
                                           "、", "”", "）", ")", " ", NULL});
     if (w && *a + w <= *b) {

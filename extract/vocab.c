@@ -90,7 +90,7 @@ const char *const GF_DURATION_AFTER[] = {"完成", "建成", "实现", "内", NU
   X("坚持") X("加快推进") X("推进") X("推动") X("加强") X("制定") \
   X("深化") X("落实") X("积极") X("大力") X("全力") X("着力") X("扎实") \
   X("深入") X("进一步") X("切实") X("稳步") X("有序") X("统筹") \
-  X("推动解决") X("解决") X("标准")
+  X("推动解决") X("解决") X("标准") X("的") X("共有") X("拥有")
 const char *const GF_LEAD_WORDS[] = {LEAD_WORDS(GF_WORD) NULL};
 const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
 
@@ -105,7 +105,8 @@ const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
   X("拟按") X("按") X("预计") X("保持在") X("稳定在") X("提高到") \
   X("提升至") X("上升到") X("下降到") X("降至") X("升至") X("增加到") \
   X("增长到") X("扩大到") X("减少到") X("增加至") X("减少至") X("提高至") \
-  X("下降至") X("由") X("从") X("首次") X("再次") X("首度") X("一举")
+  X("下降至") X("由") X("从") X("首次") X("再次") X("首度") X("一举") \
+  X("较") X("比")
 const char *const GF_TRAIL_WORDS[] = {TRAIL_WORDS(GF_WORD) NULL};
 const unsigned char GF_TRAIL_LENS[] = {TRAIL_WORDS(GF_WORD_LEN) 0};
 
@@ -143,6 +144,10 @@ const char *const GF_YUE_WORDS[] = {"签约", "合约", "节约", "制约", "条
 /* What closes a manner phrase "以…精神" opening a name. */
 const char *const GF_MANNER_ENDS[] = {"精神", "为指导", "为引领", "为抓手",
                                       "为契机", "为重点", "为目标", NULL};
+/* Words that begin with 有 and are no "there are": 有线数字电视用户. */
+const char *const GF_YOU_WORDS[] = {"有线", "有色", "有机", "有效", "有关",
+                                    "有序", "有限", "有害", "有形", "有偿",
+                                    "有奖", "有轨", NULL};
 /* Locatives after a counted noun: 29个行业中. */
 const char *const GF_LOCATIVES[] = {"之中", "中", "里", "内", NULL};
 /* Verbs that open a phrase whose object is counted after the number:

@@ -43,6 +43,7 @@ extern const char *const GF_KEY_PREFIXES[];
 extern const char *const GF_DATE_TAILS[];
 extern const char *const GF_AFTER_CUT[];
 extern const char *const GF_LOCATIVES[];
+extern const char *const GF_YOU_WORDS[];
 extern const char *const GF_MANNER_ENDS[];
 extern const char *const GF_YUE_WORDS[];
 extern const char *const GF_LEAD_VERBS[];
