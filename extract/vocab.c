@@ -106,7 +106,7 @@ const unsigned char GF_LEAD_LENS[] = {LEAD_WORDS(GF_WORD_LEN) 0};
   X("提升至") X("上升到") X("下降到") X("降至") X("升至") X("增加到") \
   X("增长到") X("扩大到") X("减少到") X("增加至") X("减少至") X("提高至") \
   X("下降至") X("由") X("从") X("首次") X("再次") X("首度") X("一举") \
-  X("较") X("比")
+  X("较")
 const char *const GF_TRAIL_WORDS[] = {TRAIL_WORDS(GF_WORD) NULL};
 const unsigned char GF_TRAIL_LENS[] = {TRAIL_WORDS(GF_WORD_LEN) 0};
 
