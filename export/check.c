@@ -13,35 +13,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/contract.h"
+#include "common/scan.h"
 #include "export/export.h"
+#include "extract/amount.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
 /* ------------------------------------------------------------- columns */
 
-/* The figures.csv columns the check reads (records.md section 1), found by
- * header name so that reordered and extra columns do not matter. */
-enum {
-  C_DOC, C_PAGE, C_PERIOD, C_INDICATOR, C_MEASURE, C_VALUE, C_UNIT,
-  C_BASE_VALUE, C_BASE_UNIT, C_COMPARISON, C_RAW, C_START, C_END,
-  C_SENTENCE, C_VALUE_MAX, C_X0, C_Y0, C_X1, C_Y1, C_N
-};
-static const char *const col_names[C_N] = {
-    "doc",       "page",      "period",     "indicator", "measure",
-    "value",     "unit",      "base_value", "base_unit", "comparison",
-    "raw",       "start",     "end",        "sentence",  "value_max",
-    "x0",        "y0",        "x1",         "y1"};
+/* The figures.csv columns (common/contract.h) are found by header name, so
+ * that reordered and extra columns do not matter. */
 /* Without these a row cannot be checked at all; constant messages for
  * gf_error. */
 static const struct {
   int col;
   const char *message;
 } needed[] = {
-    {C_DOC, "the CSV header has no doc column"},
-    {C_PAGE, "the CSV header has no page column"},
-    {C_VALUE, "the CSV header has no value column"},
-    {C_UNIT, "the CSV header has no unit column"},
-    {C_RAW, "the CSV header has no raw column"},
+    {GF_FIG_DOC, "the CSV header has no doc column"},
+    {GF_FIG_PAGE, "the CSV header has no page column"},
+    {GF_FIG_VALUE, "the CSV header has no value column"},
+    {GF_FIG_UNIT, "the CSV header has no unit column"},
+    {GF_FIG_RAW, "the CSV header has no raw column"},
 };
 
 /* ------------------------------------------------------------- results */
@@ -55,7 +48,7 @@ struct gf_check {
 /* One data row as the check sees it. */
 typedef struct rowinfo {
   size_t line;
-  const char *cell[C_N];   /* unguarded; NULL when the column is missing */
+  const char *cell[GF_FIG_N];   /* unguarded; NULL when the column is missing */
   int usable;              /* doc and page right, value a number */
   int failed;
   size_t page;             /* stated page (1-based), 0 when unreadable */
@@ -79,7 +72,7 @@ typedef struct ctx {
   const gf_doc *doc;
   gf_check *chk;
   const gf_csv *csv;
-  int col[C_N];
+  int col[GF_FIG_N];
   rowinfo *rows;
   size_t n_rows;
   size_t *first_line;      /* per page, n_pages + 1: index into doc->lines */
@@ -296,153 +289,51 @@ static double half_unit(int d) {  /* 0.5 * 10^-d: rounding of d decimals */
 static double dabs(double x) { return x < 0 ? -x : x; }
 
 /* ------------------------------------------------------------- reading
- * The source text of a figure is read again as the extractor read it
- * (extract/figures.c): an optional 第 (rank), a sign, a number (Arabic,
+ * The source text of a figure is read again by the extractor's own amount
+ * reader (extract/amount.c): an optional 第 (rank), a sign, a number (Arabic,
  * Chinese, 百分之…), a trailing 万/亿 of the number plus the unit after it,
  * 余/多 between number and unit, a short parenthetical before the unit,
  * and a range (5%—6%, 5—6万人) whose upper end is value_max. */
 
 typedef struct reading {
   size_t used;               /* bytes of the normalized text read */
-  char value[GF_NUM_MAX];
-  char value_max[GF_NUM_MAX];
-  char unit[64];
-  const char *base_unit;     /* constant string */
+  gf_amount m;               /* value, unit, base_unit, value_max */
   char base[GF_NUM_MAX];
   unsigned num_flags;        /* GF_NUMF_* of the number */
 } reading;
 
-static const char *const inside_words[] = {"余", "多", NULL};
-static const char *const range_words[] = {"—", "–", "-", "~", "～", "至",
-                                          NULL};
-
-static size_t word_at(const char *s, size_t len, const char *const *w) {
-  for (size_t i = 0; w[i]; i++) {
-    size_t n = lit(s, len, w[i]);
-    if (n) return n;
-  }
-  return 0;
-}
-
-static void set_unit(char *dst, size_t cap, const char *a, size_t na,
-                     const char *b, size_t nb) {
-  if (na + nb >= cap) na = nb = 0;
-  memcpy(dst, a, na);
-  memcpy(dst + na, b, nb);
-  dst[na + nb] = '\0';
-}
-
-/* One number and its unit at t[i]; returns the end offset (0: no number).
- * *mag gets the unit's magnitude exponent, *uflags its GF_UNITF_*. */
-static size_t read_amount(const char *t, size_t len, size_t i, char *value,
-                          char *unit, size_t ucap, const char **base,
-                          int *mag, unsigned *uflags, unsigned *nflags) {
-  gf_numeral nr;
-  gf_unit_match um;
-  *mag = 0;
-  *uflags = 0;
-  *base = "";
-  unit[0] = '\0';
-  if (i >= len || !gf_numeral_read(t + i, len - i, &nr)) return 0;
-  *nflags = nr.flags;
-  if (nr.flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) {
-    snprintf(value, GF_NUM_MAX, "%s", nr.value);
-    *base = nr.flags & GF_NUMF_PERCENT ? "%" : "‰";
-    snprintf(unit, ucap, "%s", *base);
-    *uflags = GF_UNITF_PERCENT;
-    return i + nr.len;
-  }
-  snprintf(value, GF_NUM_MAX, "%s", nr.core);
-  size_t p = i + nr.mag_off, q = i + nr.len;
-  if (nr.mag_exp) {  /* 3.7万户, 11万余人次, 5亿 */
-    size_t in = word_at(t + q, len - q, inside_words);
-    *mag = nr.mag_exp;
-    if (gf_unit_read(t + q + in, len - q - in, 0, &um) && um.mag_exp == 0) {
-      set_unit(unit, ucap, t + p, q - p, t + q + in, um.len);
-      *base = um.base;
-      *uflags = um.flags;
-      return q + in + um.len;
-    }
-    set_unit(unit, ucap, t + p, q - p, "", 0);
-    return q + in;
-  }
-  /* 10.72（含南山、高新）万吨 */
-  size_t open = lit(t + q, len - q, "（");
-  if (!open) open = lit(t + q, len - q, "(");
-  if (open) {
-    size_t k = q + open;
-    while (k < len && k - q < 90 && !lit(t + k, len - k, "）") &&
-           t[k] != ')')
-      k++;
-    size_t close = k < len ? (t[k] == ')' ? 1 : lit(t + k, len - k, "）"))
-                           : 0;
-    if (close && gf_unit_read(t + k + close, len - k - close, 0, &um)) {
-      set_unit(unit, ucap, t + k + close, um.len, "", 0);
-      *base = um.base;
-      *mag = um.mag_exp;
-      *uflags = um.flags;
-      return k + close + um.len;
-    }
-  }
-  size_t in = word_at(t + q, len - q, inside_words);
-  if (gf_unit_read(t + q + in, len - q - in, 1, &um)) {
-    set_unit(unit, ucap, t + q + in, um.len, "", 0);
-    *base = um.base;
-    *mag = um.mag_exp;
-    *uflags = um.flags;
-    return q + in + um.len;
-  }
-  return q;
-}
-
-/* Reads the figure at the start of normalized text t; 0 when it starts
- * with no number. */
+/* Reads the figure at the start of normalized text t with the extractor's
+ * amount reader (extract/amount.c); 0 when it starts with no number. */
 static int read_source(const char *t, size_t len, reading *o) {
   memset(o, 0, sizeof *o);
-  o->base_unit = "";
-  size_t i = lit(t, len, "第");
+  size_t i = gf_lit_at(t, len, 0, "第");
   int rank = i > 0;
   if (i < len && (t[i] == '-' || t[i] == '+'))
     i++;
-  else if (lit(t + i, len - i, "\xE2\x88\x92"))
+  else if (gf_lit_at(t, len, i, "\xE2\x88\x92"))
     i += 3;
-  int mag;
-  unsigned uflags, nflags = 0;
-  size_t e = read_amount(t, len, i, o->value, o->unit, sizeof o->unit,
-                         &o->base_unit, &mag, &uflags, &nflags);
-  if (!e) return 0;
-  o->num_flags = nflags;
-  if (rank && o->unit[0] && !(uflags & GF_UNITF_RANK)) {
-    /* 第1个: the extractor keeps only 位/名 after a rank */
-    gf_numeral nr;
-    gf_numeral_read(t + i, len - i, &nr);
-    e = i + nr.len;
-    o->unit[0] = '\0';
-    o->base_unit = "";
-    mag = 0;
-  }
-  size_t rw = rank ? 0 : word_at(t + e, len - e, range_words);
-  if (rw) {
-    char v2[GF_NUM_MAX], u2[64];
-    const char *b2;
-    int mag2;
-    unsigned uf2, nf2;
-    size_t e2 = read_amount(t, len, e + rw, v2, u2, sizeof u2, &b2, &mag2,
-                            &uf2, &nf2);
-    if (e2 && u2[0] && (!o->unit[0] || strcmp(u2, o->unit) == 0)) {
-      if (!o->unit[0]) {
-        snprintf(o->unit, sizeof o->unit, "%s", u2);
-        o->base_unit = b2;
-        mag = mag2;
-      }
-      snprintf(o->value_max, sizeof o->value_max, "%s", v2);
-      gf_decimal_canon(o->value_max);
-      e = e2;
+  gf_numeral nr;
+  if (i >= len || !gf_numeral_read(t + i, len - i, &nr)) return 0;
+  o->num_flags = nr.flags;
+  size_t e;
+  if (rank) {
+    /* 第1位, but 第1个: the extractor keeps only 位/名 after a rank, and a
+     * rank has no range */
+    gf_copy_str(o->m.value, sizeof o->m.value, nr.core);
+    e = gf_amount_unit(t, len, i, &nr, &o->m);
+    if (!(o->m.unit_flags & GF_UNITF_RANK)) {
+      memset(&o->m, 0, sizeof o->m);
+      gf_copy_str(o->m.value, sizeof o->m.value, nr.core);
+      e = 0;
     }
+  } else {
+    e = gf_amount_read(t, len, i, &nr, &o->m);
   }
-  gf_decimal_canon(o->value);
-  if (gf_decimal_shift(o->value, mag, o->base, sizeof o->base) != 0)
-    snprintf(o->base, sizeof o->base, "%s", o->value);
+  if (!e) e = i + nr.len; /* a number alone: its unit is the row's */
+  gf_decimal_canon(o->m.value);
+  gf_decimal_canon(o->m.value_max);
+  if (gf_decimal_shift(o->m.value, o->m.mag_exp, o->base, sizeof o->base))
+    gf_copy_str(o->base, sizeof o->base, o->m.value);
   o->used = e;
   return 1;
 }
@@ -629,12 +520,12 @@ static void say_source(gf_buf *m, const char *text, const reading *rd,
                        size_t page) {
   gf_buf_put(m, text, rd->used);
   if (rd->num_flags & (GF_NUMF_CHINESE | GF_NUMF_PERCENT | GF_NUMF_PERMILLE))
-    gf_buf_printf(m, ", that is %s%s%s", rd->value,
-                  rd->unit[0] && strcmp(rd->unit, "%") &&
-                          strcmp(rd->unit, "‰")
+    gf_buf_printf(m, ", that is %s%s%s", rd->m.value,
+                  rd->m.unit[0] && strcmp(rd->m.unit, "%") &&
+                          strcmp(rd->m.unit, "‰")
                       ? " "
                       : "",
-                  rd->unit);
+                  rd->m.unit);
   gf_buf_printf(m, " (page %zu)", page);
 }
 
@@ -677,23 +568,23 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
     gf_free(t);
     return;
   }
-  if (r->val[0] && !same_abs(r->val, rd.value)) {
+  if (r->val[0] && !same_abs(r->val, rd.m.value)) {
     gf_buf_printf(m, "value %s but the source says ", r->val);
     say_source(m, t, &rd, page);
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_VALUE);
   }
-  if (r->cell[C_VALUE_MAX]) {
+  if (r->cell[GF_FIG_VALUE_MAX]) {
     char vm[GF_NUM_MAX];
-    int blank = is_blank(r->cell[C_VALUE_MAX]);
-    int ok = blank ? !rd.value_max[0]
-                   : cell_decimal(r->cell[C_VALUE_MAX], vm, sizeof vm) &&
-                         rd.value_max[0] && same_abs(vm, rd.value_max);
+    int blank = is_blank(r->cell[GF_FIG_VALUE_MAX]);
+    int ok = blank ? !rd.m.value_max[0]
+                   : cell_decimal(r->cell[GF_FIG_VALUE_MAX], vm, sizeof vm) &&
+                         rd.m.value_max[0] && same_abs(vm, rd.m.value_max);
     if (!ok) {
       if (blank)
         gf_buf_puts(m, "value_max is empty but the source states a range ");
       else
         gf_buf_printf(m, "value_max %s but the source says ",
-                      r->cell[C_VALUE_MAX]);
+                      r->cell[GF_FIG_VALUE_MAX]);
       say_source(m, t, &rd, page);
       row_item(c, r, GF_CHECK_FAILED, GF_CHECK_VALUE_MAX);
     }
@@ -701,7 +592,7 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
   /* A bare number whose unit the row gives (a table cell under
    * "年末数（万人）", a row with a 单位 column): the unit comes from the
    * table, so value × the unit's magnitude must give base_value. */
-  if (bare_number(cell(r, C_RAW)) || (!rd.unit[0] && r->unit[0])) {
+  if (bare_number(cell(r, GF_FIG_RAW)) || (!rd.m.unit[0] && r->unit[0])) {
     gf_unit_match um;
     size_t ul = strlen(r->unit);
     int known = gf_unit_read(r->unit, ul, 1, &um) && um.len == ul;
@@ -717,7 +608,7 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
     gf_free(t);
     return;
   }
-  if (!same_unit(r->unit, rd.unit)) {
+  if (!same_unit(r->unit, rd.m.unit)) {
     if (r->unit[0])
       gf_buf_printf(m, "unit %s but the source says ", r->unit);
     else
@@ -729,21 +620,21 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
     gf_buf_printf(m, "base_value %s but ", r->base);
     gf_buf_put(m, t, rd.used);
     gf_buf_printf(m, " is %s%s%s (page %zu)", rd.base,
-                  rd.base_unit[0] && strcmp(rd.base_unit, "%") &&
-                          strcmp(rd.base_unit, "‰")
+                  rd.m.base_unit[0] && strcmp(rd.m.base_unit, "%") &&
+                          strcmp(rd.m.base_unit, "‰")
                       ? " "
                       : "",
-                  rd.base_unit, page);
+                  rd.m.base_unit, page);
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_BASE_VALUE);
   }
-  if (r->cell[C_BASE_UNIT]) {
+  if (r->cell[GF_FIG_BASE_UNIT]) {
     char bu[64];
-    norm_cell(c, r->cell[C_BASE_UNIT], bu, sizeof bu);
-    if (!same_unit(bu, rd.base_unit)) {
+    norm_cell(c, r->cell[GF_FIG_BASE_UNIT], bu, sizeof bu);
+    if (!same_unit(bu, rd.m.base_unit)) {
       gf_buf_printf(m, "base_unit %s but ", bu[0] ? bu : "is empty");
       gf_buf_put(m, t, rd.used);
-      if (rd.base_unit[0])
-        gf_buf_printf(m, " counts %s (page %zu)", rd.base_unit, page);
+      if (rd.m.base_unit[0])
+        gf_buf_printf(m, " counts %s (page %zu)", rd.m.base_unit, page);
       else
         gf_buf_printf(m, " has no base unit (page %zu)", page);
       row_item(c, r, GF_CHECK_FAILED, GF_CHECK_BASE_UNIT);
@@ -762,20 +653,20 @@ static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
   double v[4];
   int n_blank = 0;
   for (int k = 0; k < 4; k++) {
-    if (!r->cell[C_X0 + k]) return;  /* no box columns: nothing to check */
-    n_blank += is_blank(r->cell[C_X0 + k]);
+    if (!r->cell[GF_FIG_X0 + k]) return;  /* no box columns: nothing to check */
+    n_blank += is_blank(r->cell[GF_FIG_X0 + k]);
   }
   if (n_blank == 4) return;
   gf_buf *m = &c->msg;
   for (int k = 0; k < 4; k++) {
     char d[GF_NUM_MAX];
-    if (!is_blank(r->cell[C_X0 + k]) &&
-        cell_decimal(r->cell[C_X0 + k], d, sizeof d)) {
+    if (!is_blank(r->cell[GF_FIG_X0 + k]) &&
+        cell_decimal(r->cell[GF_FIG_X0 + k], d, sizeof d)) {
       v[k] = to_double(d);
       continue;
     }
     gf_buf_printf(m, "%s \"", names[k]);
-    put_shown(m, r->cell[C_X0 + k], strlen(r->cell[C_X0 + k]), 20);
+    put_shown(m, r->cell[GF_FIG_X0 + k], strlen(r->cell[GF_FIG_X0 + k]), 20);
     gf_buf_puts(m, "\" is not a number (the box x0,y0,x1,y1 is four numbers "
                    "or four empty cells)");
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
@@ -790,8 +681,8 @@ static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
       v[1] >= -BOX_TOL && v[2] <= w + BOX_TOL && v[3] <= h + BOX_TOL)
     return;
   gf_buf_printf(m, "box %s,%s,%s,%s does not hold the glyphs of raw \"",
-                r->cell[C_X0], r->cell[C_Y0], r->cell[C_X1], r->cell[C_Y1]);
-  put_shown(m, cell(r, C_RAW), strlen(cell(r, C_RAW)), 40);
+                r->cell[GF_FIG_X0], r->cell[GF_FIG_Y0], r->cell[GF_FIG_X1], r->cell[GF_FIG_Y1]);
+  put_shown(m, cell(r, GF_FIG_RAW), strlen(cell(r, GF_FIG_RAW)), 40);
   gf_buf_printf(m, "\", which lie in %.2f,%.2f,%.2f,%.2f on page %zu "
                    "(%.2f x %.2f points)", g[0], g[1], g[2], g[3], r->page,
                 w, h);
@@ -802,18 +693,18 @@ static void check_row(ctx *c, rowinfo *r) {
   gf_buf *m = &c->msg;
   const gf_doc *d = c->doc;
   char doc[1024];
-  if (!trimmed(cell(r, C_DOC), doc, sizeof doc) ||
+  if (!trimmed(cell(r, GF_FIG_DOC), doc, sizeof doc) ||
       strcmp(doc, d->name) != 0) {
     gf_buf_puts(m, "doc ");
-    put_shown(m, cell(r, C_DOC), strlen(cell(r, C_DOC)), 200);
+    put_shown(m, cell(r, GF_FIG_DOC), strlen(cell(r, GF_FIG_DOC)), 200);
     gf_buf_printf(m, " but the document checked is %s", d->name);
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_DOC);
     return;
   }
-  if (!parse_size(cell(r, C_PAGE), &r->page) || r->page == 0) {
+  if (!parse_size(cell(r, GF_FIG_PAGE), &r->page) || r->page == 0) {
     r->page = 0;
     gf_buf_puts(m, "page \"");
-    put_shown(m, cell(r, C_PAGE), strlen(cell(r, C_PAGE)), 40);
+    put_shown(m, cell(r, GF_FIG_PAGE), strlen(cell(r, GF_FIG_PAGE)), 40);
     gf_buf_puts(m, "\" is not a page number");
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
     return;
@@ -825,39 +716,39 @@ static void check_row(ctx *c, rowinfo *r) {
     return;
   }
   r->at_page = r->page;
-  if (!cell_decimal(cell(r, C_VALUE), r->val, sizeof r->val)) {
+  if (!cell_decimal(cell(r, GF_FIG_VALUE), r->val, sizeof r->val)) {
     r->val[0] = '\0';
     gf_buf_puts(m, "value \"");
-    put_shown(m, cell(r, C_VALUE), strlen(cell(r, C_VALUE)), 40);
+    put_shown(m, cell(r, GF_FIG_VALUE), strlen(cell(r, GF_FIG_VALUE)), 40);
     gf_buf_puts(m, "\" is not a number");
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
   }
-  if (r->cell[C_BASE_VALUE] && !is_blank(r->cell[C_BASE_VALUE]) &&
-      !cell_decimal(r->cell[C_BASE_VALUE], r->base, sizeof r->base)) {
+  if (r->cell[GF_FIG_BASE_VALUE] && !is_blank(r->cell[GF_FIG_BASE_VALUE]) &&
+      !cell_decimal(r->cell[GF_FIG_BASE_VALUE], r->base, sizeof r->base)) {
     r->base[0] = '\0';
     gf_buf_puts(m, "base_value \"");
-    put_shown(m, r->cell[C_BASE_VALUE], strlen(r->cell[C_BASE_VALUE]), 40);
+    put_shown(m, r->cell[GF_FIG_BASE_VALUE], strlen(r->cell[GF_FIG_BASE_VALUE]), 40);
     gf_buf_puts(m, "\" is not a number");
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
   }
-  norm_cell(c, cell(r, C_UNIT), r->unit, sizeof r->unit);
+  norm_cell(c, cell(r, GF_FIG_UNIT), r->unit, sizeof r->unit);
   r->usable = r->val[0] != '\0';
 
-  const char *raw = cell(r, C_RAW);
+  const char *raw = cell(r, GF_FIG_RAW);
   size_t raw_len = strlen(raw);
   gf_buf sq = {0};
   squeeze(raw, raw_len, &sq, NULL);
   if (sq.oom) c->oom = 1;
   size_t start = 0, end = 0, page = r->page, a = 0, b = 0, at = 0;
-  int blank_span = is_blank(cell(r, C_START)) && is_blank(cell(r, C_END));
-  int has_span = !blank_span && parse_size(cell(r, C_START), &start) &&
-                 parse_size(cell(r, C_END), &end);
+  int blank_span = is_blank(cell(r, GF_FIG_START)) && is_blank(cell(r, GF_FIG_END));
+  int has_span = !blank_span && parse_size(cell(r, GF_FIG_START), &start) &&
+                 parse_size(cell(r, GF_FIG_END), &end);
   int found = 0, raw_at = 0;  /* raw itself stands at a..b of page at */
   if (!blank_span && !has_span) {
     gf_buf_puts(m, "start \"");
-    put_shown(m, cell(r, C_START), strlen(cell(r, C_START)), 20);
+    put_shown(m, cell(r, GF_FIG_START), strlen(cell(r, GF_FIG_START)), 20);
     gf_buf_puts(m, "\" and end \"");
-    put_shown(m, cell(r, C_END), strlen(cell(r, C_END)), 20);
+    put_shown(m, cell(r, GF_FIG_END), strlen(cell(r, GF_FIG_END)), 20);
     gf_buf_puts(m, "\" are not byte offsets");
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
   } else if (has_span) {
@@ -934,15 +825,16 @@ static void check_row(ctx *c, rowinfo *r) {
 /* ------------------------------------------------------------- relations
  * Only rows whose doc, page and value could be read take part. */
 
-static int is_measure(const rowinfo *r, const char *m) {
+static int is_measure(const rowinfo *r, int measure) {
   char t[32];
-  return trimmed(cell(r, C_MEASURE), t, sizeof t) && strcmp(t, m) == 0;
+  return trimmed(cell(r, GF_FIG_MEASURE), t, sizeof t) &&
+         strcmp(t, GF_MEASURE_NAMES[measure]) == 0;
 }
 
 /* "税收收入 115.31 亿元", "税收占比 82.29%" */
 static void say_row(gf_buf *m, const rowinfo *r) {
-  put_shown(m, cell(r, C_INDICATOR), strlen(cell(r, C_INDICATOR)), 80);
-  if (r->cell[C_INDICATOR] && !is_blank(r->cell[C_INDICATOR]))
+  put_shown(m, cell(r, GF_FIG_INDICATOR), strlen(cell(r, GF_FIG_INDICATOR)), 80);
+  if (r->cell[GF_FIG_INDICATOR] && !is_blank(r->cell[GF_FIG_INDICATOR]))
     gf_buf_putc(m, ' ');
   gf_buf_printf(m, "%s%s%s", r->val,
                 r->unit[0] && strcmp(r->unit, "%") && strcmp(r->unit, "‰")
@@ -972,10 +864,10 @@ static size_t shared_start(const char *x, const char *y) {
 /* The rows within reach of share s: levels of the same or the previous
  * sentence, at most a page away, counted in a base unit other than %. */
 static int near_level(const rowinfo *s, const rowinfo *l) {
-  if (!l->usable || l == s || !is_measure(l, "level") || !l->base[0]) return 0;
+  if (!l->usable || l == s || !is_measure(l, GF_MEASURE_LEVEL) || !l->base[0]) return 0;
   if (l->at_page + 1 < s->at_page || s->at_page + 1 < l->at_page) return 0;
   if (l->sent + 1 < s->sent || l->sent > s->sent) return 0;
-  const char *bu = cell(l, C_BASE_UNIT);
+  const char *bu = cell(l, GF_FIG_BASE_UNIT);
   return strcmp(bu, "%") != 0 && strcmp(bu, "‰") != 0;
 }
 
@@ -994,16 +886,16 @@ static void check_share(ctx *c, rowinfo *s) {
   double h_diff = 0, h_ratio = 0, b_diff = 0, b_ratio = 0;
   int h_named = 0;
   double stated = dabs(s->v);
-  const char *sind = cell(s, C_INDICATOR);
+  const char *sind = cell(s, GF_FIG_INDICATOR);
   if (stated == 0) return;  /* any small part would "hold" */
   for (size_t i = 0; i < c->n_rows; i++) {
     const rowinfo *p = &c->rows[i];
     if (!near_level(s, p) || p->b == 0) continue;
-    int named = shared_start(sind, cell(p, C_INDICATOR)) >= 2;
+    int named = shared_start(sind, cell(p, GF_FIG_INDICATOR)) >= 2;
     for (size_t j = 0; j < c->n_rows; j++) {
       const rowinfo *w = &c->rows[j];
       if (!near_level(s, w) || w == p || dabs(w->b) <= dabs(p->b) ||
-          strcmp(cell(p, C_BASE_UNIT), cell(w, C_BASE_UNIT)) != 0)
+          strcmp(cell(p, GF_FIG_BASE_UNIT), cell(w, GF_FIG_BASE_UNIT)) != 0)
         continue;
       double ratio = dabs(p->b) / dabs(w->b) * 100;
       double diff = dabs(ratio - stated);
@@ -1051,7 +943,7 @@ static void check_share(ctx *c, rowinfo *s) {
 static int says_down(const rowinfo *g) {
   static const char *const down[] = {"下降", "减少", "降低", "回落", "下滑",
                                      "减产", "缩小", "下跌", "低于", NULL};
-  const char *cmp = cell(g, C_COMPARISON);
+  const char *cmp = cell(g, GF_FIG_COMPARISON);
   for (size_t i = 0; down[i]; i++)
     if (strstr(cmp, down[i])) return 1;
   return 0;
@@ -1064,16 +956,16 @@ static void check_growth(ctx *c, rowinfo *g) {
   double stated = g->v < 0 || says_down(g) ? -dabs(g->v) : g->v;
   for (size_t i = 0; i < c->n_rows; i++) {
     const rowinfo *now = &c->rows[i];
-    if (!now->usable || !is_measure(now, "level") ||
+    if (!now->usable || !is_measure(now, GF_MEASURE_LEVEL) ||
         now->period != g->period || !now->base[0] ||
-        strcmp(cell(now, C_INDICATOR), cell(g, C_INDICATOR)) != 0)
+        strcmp(cell(now, GF_FIG_INDICATOR), cell(g, GF_FIG_INDICATOR)) != 0)
       continue;
     for (size_t j = 0; j < c->n_rows; j++) {
       const rowinfo *prev = &c->rows[j];
-      if (!prev->usable || !is_measure(prev, "level") ||
+      if (!prev->usable || !is_measure(prev, GF_MEASURE_LEVEL) ||
           prev->period != g->period - 1 || !prev->base[0] || prev->b == 0 ||
-          strcmp(cell(prev, C_INDICATOR), cell(g, C_INDICATOR)) != 0 ||
-          strcmp(cell(prev, C_BASE_UNIT), cell(now, C_BASE_UNIT)) != 0)
+          strcmp(cell(prev, GF_FIG_INDICATOR), cell(g, GF_FIG_INDICATOR)) != 0 ||
+          strcmp(cell(prev, GF_FIG_BASE_UNIT), cell(now, GF_FIG_BASE_UNIT)) != 0)
         continue;
       double rate = (now->b / prev->b - 1) * 100;
       double q = now->b / prev->b;
@@ -1134,9 +1026,9 @@ static void check_magnitude(ctx *c, rowinfo *r) {
                   r->base);
     add_item(c, GF_CHECK_WARNING, GF_CHECK_MAGNITUDE, &r->line, 1);
   }
-  if (r->cell[C_BASE_UNIT]) {
+  if (r->cell[GF_FIG_BASE_UNIT]) {
     char have[64];
-    norm_cell(c, r->cell[C_BASE_UNIT], have, sizeof have);
+    norm_cell(c, r->cell[GF_FIG_BASE_UNIT], have, sizeof have);
     if (!same_unit(have, bu)) {
       if (ul)
         gf_buf_printf(m, "the unit %s counts %s%s, but base_unit says %s",
@@ -1187,15 +1079,15 @@ static void relations(ctx *c) {
     r->v = r->usable ? to_double(r->val) : 0;
     r->b = r->base[0] ? to_double(r->base) : 0;
     size_t y = 0;
-    r->period = parse_size(cell(r, C_PERIOD), &y) && y < 100000 ? (int)y : 0;
+    r->period = parse_size(cell(r, GF_FIG_PERIOD), &y) && y < 100000 ? (int)y : 0;
   }
   qsort(order, c->n_rows, sizeof *order, by_place);
   /* Without a sentence column each page counts as one sentence. */
   size_t sent = 0;
   for (size_t i = 1; i < c->n_rows; i++) {
     const rowinfo *a = order[i - 1], *b = order[i];
-    if (c->col[C_SENTENCE] >= 0 ? strcmp(cell(a, C_SENTENCE),
-                                         cell(b, C_SENTENCE)) != 0
+    if (c->col[GF_FIG_SENTENCE] >= 0 ? strcmp(cell(a, GF_FIG_SENTENCE),
+                                         cell(b, GF_FIG_SENTENCE)) != 0
                                 : a->at_page != b->at_page)
       sent++;
     order[i]->sent = sent;
@@ -1208,11 +1100,11 @@ static void relations(ctx *c) {
     rowinfo *r = &c->rows[i];
     if (!r->usable) continue;
     check_magnitude(c, r);
-    if (is_measure(r, "share")) {
+    if (is_measure(r, GF_MEASURE_SHARE)) {
       check_share_range(c, r);
       if (strcmp(r->unit, "%") == 0) check_share(c, r);
     }
-    if (is_measure(r, "growth")) check_growth(c, r);
+    if (is_measure(r, GF_MEASURE_GROWTH)) check_growth(c, r);
   }
   /* relations in the order of their first row */
   if (c->chk->n > first)
@@ -1261,13 +1153,13 @@ int gf_figures_check(const gf_doc *doc, const char *csv, size_t len,
                   0);
     goto fail;
   }
-  for (int k = 0; k < C_N; k++) {
+  for (int k = 0; k < GF_FIG_N; k++) {
     c.col[k] = -1;
     for (size_t j = 0; j < gf_csv_cols(table, 0) && c.col[k] < 0; j++) {
       char name[64];
       if (trimmed(gf_csv_unguard(gf_csv_field(table, 0, j, NULL)), name,
                   sizeof name) &&
-          strcmp(name, col_names[k]) == 0)
+          strcmp(name, GF_FIGURE_COLUMNS[k]) == 0)
         c.col[k] = (int)j;
     }
   }
@@ -1293,7 +1185,7 @@ int gf_figures_check(const gf_doc *doc, const char *csv, size_t len,
       blank = is_blank(gf_csv_field(table, i, j, NULL));
     if (blank) continue;  /* a spreadsheet's empty row ",,,," */
     r->line = gf_csv_line(table, i);
-    for (int k = 0; k < C_N; k++)
+    for (int k = 0; k < GF_FIG_N; k++)
       if (c.col[k] >= 0) {
         const char *f = gf_csv_field(table, i, (size_t)c.col[k], NULL);
         r->cell[k] = gf_csv_unguard(f ? f : "");

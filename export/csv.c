@@ -8,36 +8,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/contract.h"
 #include "export/export.h"
 #include "normalize/normalize.h"
 
 /* ------------------------------------------------------------- writing */
 
-/* records.md section 1: fixed names and order; append only. */
-static const char *const figure_columns[] = {
-    "doc",        "page",      "section", "kind",  "period", "indicator",
-    "measure",    "value",     "unit",    "base_value",      "base_unit",
-    "bound",      "comparison", "raw",    "start", "end",    "sentence",
-    "value_max",  "indicator_key", "x0", "y0", "x1", "y1", NULL};
-#define N_FIGURE_COLUMNS (sizeof figure_columns / sizeof *figure_columns - 1)
-
+/* records.md section 1: the names and their order are the contract's
+ * (common/contract.c). */
 /* Which figure columns hold numbers: these are never formula-guarded, so a
  * growth of -3 stays -3 for the spreadsheet's arithmetic; JSON and SQL see
  * them as numbers. */
 #define I GF_COL_INT
 #define D GF_COL_DEC
 #define R GF_COL_REAL
-static const unsigned char figure_types[N_FIGURE_COLUMNS] = {
+static const unsigned char figure_types[GF_FIG_N] = {
     0, I, 0, 0, I, 0, 0, D, 0, D, 0, 0, 0, 0, I, I, 0, D, 0, R, R, R, R};
 #undef I
 #undef D
 #undef R
 
-static const gf_record figure_record = {"figures", figure_columns,
-                                        figure_types, N_FIGURE_COLUMNS};
+static const gf_record figure_record = {"figures", GF_FIGURE_COLUMNS,
+                                        figure_types, GF_FIG_N};
 const gf_record *gf_record_figures(void) { return &figure_record; }
 
-const char *const *gf_figures_columns(void) { return figure_columns; }
+const char *const *gf_figures_columns(void) { return GF_FIGURE_COLUMNS; }
 
 /* Characters that make a spreadsheet read a cell as a formula (= + - @) or
  * that some of them strip before doing so (TAB, CR); OWASP "CSV injection". */
@@ -178,7 +173,7 @@ static const char *fmt_pt(char *buf, size_t cap, double v, int has) {
 }
 
 void gf_figure_cells(const gf_figure *g, gf_cellbuf *b, const char **cells) {
-  const char *v[N_FIGURE_COLUMNS] = {
+  const char *v[GF_FIG_N] = {
       g->doc, fmt_int(b->num[0], g->page), g->section, g->kind,
       /* period 0 means unknown: an empty cell, not a year 0. */
       g->period ? fmt_int(b->num[1], g->period) : "",
@@ -217,13 +212,13 @@ int gf_figures_write_csv(const gf_figures *figs, FILE *f, unsigned opts) {
   o.n = 0;
   put_bom(&o, opts);
   if (!(opts & GF_OPT_NO_HEADER))
-    write_row(&o, figure_columns, N_FIGURE_COLUMNS, NULL, opts);
+    write_row(&o, GF_FIGURE_COLUMNS, GF_FIG_N, NULL, opts);
   size_t n = gf_figures_count(figs);
   for (size_t i = 0; i < n; i++) {
     gf_cellbuf nb;
-    const char *cells[N_FIGURE_COLUMNS];
+    const char *cells[GF_FIG_N];
     gf_figure_cells(gf_figures_at(figs, i), &nb, cells);
-    write_row(&o, cells, N_FIGURE_COLUMNS, figure_types, opts);
+    write_row(&o, cells, GF_FIG_N, figure_types, opts);
     if (ferror(f)) break; /* the disk is full: stop writing */
   }
   out_flush(&o);

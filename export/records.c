@@ -7,39 +7,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/contract.h"
 #include "export/export.h"
 
+/* Column names: common/contract.c; their types here. */
 #define I GF_COL_INT
 
-static const char *const parcel_columns[] = {
-    "doc",  "page", "project_no", "project", "parcel", "east",
-    "west", "south", "north",     "land_use", "raw",   NULL};
-#define N_PARCEL_COLUMNS (sizeof parcel_columns / sizeof *parcel_columns - 1)
-static const unsigned char parcel_types[N_PARCEL_COLUMNS] = {0, I};
+static const unsigned char parcel_types[GF_PARCEL_COL_N] = {0, I};
 
-static const char *const table_columns[] = {"doc", "page", "table", "row",
-                                            "col", "text", NULL};
-#define N_TABLE_COLUMNS (sizeof table_columns / sizeof *table_columns - 1)
-static const unsigned char table_types[N_TABLE_COLUMNS] = {0, I, I, I, I, 0};
+static const unsigned char table_types[GF_TABLE_COL_N] = {0, I, I, I, I, 0};
 
-static const char *const document_columns[] = {
-    "doc", "sha256", "pages", "report", "year_actual", "year_target", NULL};
-#define N_DOCUMENT_COLUMNS \
-  (sizeof document_columns / sizeof *document_columns - 1)
-static const unsigned char document_types[N_DOCUMENT_COLUMNS] = {0, 0, I,
+static const unsigned char document_types[GF_DOCUMENT_COL_N] = {0, 0, I,
                                                                   0, I, I};
 #undef I
 
-static const gf_record parcel_record = {"parcels", parcel_columns,
-                                        parcel_types, N_PARCEL_COLUMNS};
-static const gf_record table_record = {"table_cells", table_columns,
-                                       table_types, N_TABLE_COLUMNS};
+static const gf_record parcel_record = {"parcels", GF_PARCEL_COLUMNS,
+                                        parcel_types, GF_PARCEL_COL_N};
+static const gf_record table_record = {"table_cells", GF_TABLE_COLUMNS,
+                                       table_types, GF_TABLE_COL_N};
 static const gf_record document_record = {
-    "documents", document_columns, document_types, N_DOCUMENT_COLUMNS};
+    "documents", GF_DOCUMENT_COLUMNS, document_types, GF_DOCUMENT_COL_N};
 
-const char *const *gf_parcels_columns(void) { return parcel_columns; }
-const char *const *gf_tables_columns(void) { return table_columns; }
-const char *const *gf_documents_columns(void) { return document_columns; }
+const char *const *gf_parcels_columns(void) { return GF_PARCEL_COLUMNS; }
+const char *const *gf_tables_columns(void) { return GF_TABLE_COLUMNS; }
+const char *const *gf_documents_columns(void) { return GF_DOCUMENT_COLUMNS; }
 const gf_record *gf_record_parcels(void) { return &parcel_record; }
 const gf_record *gf_record_tables(void) { return &table_record; }
 const gf_record *gf_record_documents(void) { return &document_record; }
@@ -55,7 +46,7 @@ static const char *fmt_year(char *buf, size_t cap, int v) {
 }
 
 void gf_parcel_cells(const gf_parcel *p, gf_cellbuf *b, const char **cells) {
-  const char *v[N_PARCEL_COLUMNS] = {
+  const char *v[GF_PARCEL_COL_N] = {
       p->doc,  fmt_int(b->num[0], sizeof b->num[0], p->page),
       p->project_no, p->project, p->parcel, p->east, p->west, p->south,
       p->north, p->land_use, p->raw};
@@ -64,7 +55,7 @@ void gf_parcel_cells(const gf_parcel *p, gf_cellbuf *b, const char **cells) {
 
 void gf_table_cells(const gf_table_cell *c, gf_cellbuf *b,
                     const char **cells) {
-  const char *v[N_TABLE_COLUMNS] = {
+  const char *v[GF_TABLE_COL_N] = {
       c->doc, fmt_int(b->num[0], sizeof b->num[0], c->page),
       fmt_int(b->num[1], sizeof b->num[1], c->table),
       fmt_int(b->num[2], sizeof b->num[2], c->row),
@@ -74,7 +65,7 @@ void gf_table_cells(const gf_table_cell *c, gf_cellbuf *b,
 
 void gf_document_cells(const gf_document *d, gf_cellbuf *b,
                        const char **cells) {
-  const char *v[N_DOCUMENT_COLUMNS] = {
+  const char *v[GF_DOCUMENT_COL_N] = {
       d->doc ? d->doc : "", d->sha256,
       fmt_int(b->num[0], sizeof b->num[0], d->pages),
       d->report ? d->report : "",
@@ -113,16 +104,16 @@ int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f, unsigned opts) {
   size_t n = gf_parcels_count(parcels);
   for (size_t i = 0; i < n && rc == GF_OK; i++) {
     gf_cellbuf b;
-    const char *cells[N_PARCEL_COLUMNS];
+    const char *cells[GF_PARCEL_COL_N];
     gf_parcel_cells(gf_parcels_at(parcels, i), &b, cells);
-    rc = gf_csv_write_row(f, cells, N_PARCEL_COLUMNS, parcel_types, opts);
+    rc = gf_csv_write_row(f, cells, GF_PARCEL_COL_N, parcel_types, opts);
   }
   return finish(f, rc);
 }
 
 int gf_parcels_write_header(FILE *f) {
   if (!f) return GF_EINVAL;
-  return finish(f, gf_csv_write_row(f, parcel_columns, N_PARCEL_COLUMNS,
+  return finish(f, gf_csv_write_row(f, GF_PARCEL_COLUMNS, GF_PARCEL_COL_N,
                                     NULL, 0));
 }
 
@@ -132,9 +123,9 @@ int gf_tables_write_csv(const gf_tables *tables, FILE *f, unsigned opts) {
   size_t n = gf_tables_count(tables);
   for (size_t i = 0; i < n && rc == GF_OK; i++) {
     gf_cellbuf b;
-    const char *cells[N_TABLE_COLUMNS];
+    const char *cells[GF_TABLE_COL_N];
     gf_table_cells(gf_tables_at(tables, i), &b, cells);
-    rc = gf_csv_write_row(f, cells, N_TABLE_COLUMNS, table_types, opts);
+    rc = gf_csv_write_row(f, cells, GF_TABLE_COL_N, table_types, opts);
   }
   return finish(f, rc);
 }
@@ -145,9 +136,9 @@ int gf_documents_write_csv(const gf_document *docs, size_t n, FILE *f,
   int rc = write_header(&document_record, f, opts);
   for (size_t i = 0; i < n && rc == GF_OK; i++) {
     gf_cellbuf b;
-    const char *cells[N_DOCUMENT_COLUMNS];
+    const char *cells[GF_DOCUMENT_COL_N];
     gf_document_cells(&docs[i], &b, cells);
-    rc = gf_csv_write_row(f, cells, N_DOCUMENT_COLUMNS, document_types,
+    rc = gf_csv_write_row(f, cells, GF_DOCUMENT_COL_N, document_types,
                           opts);
   }
   return finish(f, rc);

@@ -274,11 +274,6 @@ static int read_figure(gf_finder *f, size_t s, const gf_numeral *nr,
 
 /* ------------------------------------------------------------ rows */
 
-static const char *const MEASURES[] = {"level", "growth", "change_pp",
-                                       "share", "rank", "duration"};
-static const char *const BOUNDS[] = {"exact", "over",  "at_least",
-                                     "about", "under", "at_most"};
-
 /* dst = "-" (when neg) + src; dst has room for src and the sign. */
 static void signed_copy(char *dst, const char *src, int neg) {
   if (neg) *dst++ = '-';
@@ -319,15 +314,15 @@ static int add_row(gf_finder *f, const gf_cand *c, const char *ind_in) {
   r->section = f->section_kept;
   int kind = f->sent_kind, period = f->sent_period;
   gf_sections_figure(&f->sect, f->t, f->sent_a, c->a, &kind, &period);
-  r->kind = kind == GF_KIND_TARGET ? "target" : "actual";
+  r->kind = GF_KIND_NAMES[kind == GF_KIND_TARGET];
   r->period = period;
   r->indicator = gf_figures_keep_str(o, ind);
-  r->measure = MEASURES[c->measure];
+  r->measure = GF_MEASURE_NAMES[c->measure];
   r->value = gf_figures_keep_str(o, value);
   r->unit = gf_figures_keep_str(o, c->m.unit);
   r->base_value = gf_figures_keep_str(o, bv);
   r->base_unit = gf_figures_keep_str(o, c->m.base_unit);
-  r->bound = BOUNDS[c->m.bound];
+  r->bound = GF_BOUND_NAMES[c->m.bound];
   /* growth and change rows name their comparison; so does a level that
    * states a change (比年初增加 586.96 亿元) */
   r->comparison = gf_figures_keep_str(
@@ -354,7 +349,7 @@ static int note_pages(gf_finder *f, size_t page) {
   for (; f->pages_done <= page && f->pages_done < f->doc->n_pages;
        f->pages_done++) {
     gf_page_context *c = &f->pages[f->pages_done];
-    c->kind = f->sect.kind == GF_KIND_TARGET ? "target" : "actual";
+    c->kind = GF_KIND_NAMES[f->sect.kind == GF_KIND_TARGET];
     c->period = f->sect.period;
     c->section = f->section_kept;
   }

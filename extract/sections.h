@@ -5,11 +5,11 @@
 
 #include <stddef.h>
 
+#include "common/contract.h"
 #include "extract/regex.h"
 
 #define GF_SECT_LEVELS 4
 
-enum { GF_KIND_ACTUAL = 0, GF_KIND_TARGET = 1 };
 enum {
   GF_REPORT_OTHER = 0,
   GF_REPORT_PLAN,   /* 计划执行情况与计划草案的报告 */

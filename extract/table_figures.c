@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/contract.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
@@ -78,17 +79,17 @@ static void header_unit(const char *h, column *c) {
   char *n = NULL;
   size_t len = 0;
   if (gf_normalize(h, strlen(h), &n, &len)) return;
-  c->measure = has_any(n, GROWTH_HEAD)  ? "growth"
-               : has_any(n, SHARE_HEAD) ? "share"
-                                        : "level";
+  c->measure = GF_MEASURE_NAMES[has_any(n, GROWTH_HEAD)  ? GF_MEASURE_GROWTH
+                                : has_any(n, SHARE_HEAD) ? GF_MEASURE_SHARE
+                                                         : GF_MEASURE_LEVEL];
   c->is_unit = strcmp(n, "单位") == 0 || strcmp(n, "计量单位") == 0;
   for (const char *y = n; (y = strstr(y, "年")) != NULL; y += 3)
     if (y - n >= 4 && strspn(y - 4, "0123456789") == 4) {
       c->period = atoi(y - 4);
       break;
     }
-  c->kind = has_any(n, TARGET_HEAD)   ? "target"
-            : has_any(n, ACTUAL_HEAD) ? "actual"
+  c->kind = has_any(n, TARGET_HEAD)   ? GF_KIND_NAMES[GF_KIND_TARGET]
+            : has_any(n, ACTUAL_HEAD) ? GF_KIND_NAMES[GF_KIND_ACTUAL]
                                       : NULL;
   /* 增长% or 比重(%) */
   const char *pct = strstr(n, "%") ? "%" : strstr(n, "‰") ? "‰" : NULL;
@@ -146,7 +147,7 @@ int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,
     if (max_col < 2 || max_col > 64) continue;
     column cols[65];
     memset(cols, 0, sizeof cols);
-    for (int c = 0; c <= max_col; c++) cols[c].measure = "level";
+    for (int c = 0; c <= max_col; c++) cols[c].measure = GF_MEASURE_NAMES[GF_MEASURE_LEVEL];
     int header_row = gf_tables_at(tabs, a)->row;
     for (size_t i = a; i < b; i++) {
       const gf_table_cell *cell = gf_tables_at(tabs, i);
@@ -217,7 +218,7 @@ int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,
       r.unit = col->unit;
       r.base_value = value[0] == '-' ? base : base + 1;
       r.base_unit = col->base_unit;
-      r.bound = "exact";
+      r.bound = GF_BOUND_NAMES[GF_BOUND_EXACT];
       r.comparison = "";
       r.raw = cell->text;
       r.start = cell->start;

@@ -2,26 +2,9 @@
 #ifndef GF_VOCAB_H
 #define GF_VOCAB_H
 
+#include "common/contract.h"
 #include "common/scan.h"
 
-/* What a figure measures (records.md measure column). */
-enum {
-  GF_MEASURE_LEVEL = 0,
-  GF_MEASURE_GROWTH,
-  GF_MEASURE_PP,
-  GF_MEASURE_SHARE,
-  GF_MEASURE_RANK,
-  GF_MEASURE_DURATION
-};
-/* A figure's bound (records.md bound column). */
-enum {
-  GF_BOUND_EXACT = 0,
-  GF_BOUND_OVER,
-  GF_BOUND_AT_LEAST,
-  GF_BOUND_ABOUT,
-  GF_BOUND_UNDER,
-  GF_BOUND_AT_MOST
-};
 enum { GF_CMP_UP = 1, GF_CMP_DOWN = 2 };
 
 extern const gf_word_kind GF_BOUND_BEFORE[];
