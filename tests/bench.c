@@ -11,6 +11,9 @@
  * copies of a sample): the batch with -j 1 and -j 2 (speedup of the
  * medians) and the peak memory of -j 2 on 1, 5, 20 and 60 inputs (the
  * directory's files repeated), which should not grow with the count.
+ * The numeral reader alone (gf_numbers_scan, what `govfig numbers` runs)
+ * on TEXT.txt page by page, repeated to at least 20 MB, in MB/s; with
+ * `bench --numbers TEXT.txt` only that.
  * A benchmark, not a test: it asserts nothing. */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
@@ -161,6 +164,42 @@ static void text_path(const char *path) {
          ru.ru_maxrss / 1024);
 }
 
+/* The numeral reader: every page (form feed separated) of the text scanned
+ * by gf_numbers_scan, the whole text again and again until 20 MB went
+ * through; the best of three rounds. */
+static void numbers_path(const char *path) {
+  size_t n;
+  char *one = slurp(path, &n);
+  if (!one || n == 0) {
+    fprintf(stderr, "bench: cannot read %s\n", path);
+    free(one);
+    return;
+  }
+  size_t reps = (20u << 20) / n + 1, found = 0;
+  double best = 0;
+  for (int round = 0; round < 3; round++) {
+    double t0 = now();
+    found = 0;
+    for (size_t r = 0; r < reps; r++) {
+      for (size_t a = 0; a < n;) {
+        const char *ff = memchr(one + a, '\f', n - a);
+        size_t b = ff ? (size_t)(ff - one) : n;
+        gf_numbers *ns = NULL;
+        if (gf_numbers_scan(one + a, b - a, 0, &ns, NULL) == GF_OK)
+          found += gf_numbers_count(ns);
+        gf_numbers_free(ns);
+        a = b + 1;
+      }
+    }
+    double mbs = (double)(reps * n) / 1e6 / (now() - t0);
+    if (mbs > best) best = mbs;
+  }
+  printf("numeral reader (gf_numbers_scan): %.1f MB of text, %.1f MB/s "
+         "(%zu numbers a round)\n",
+         (double)(reps * n) / 1e6, best, found);
+  free(one);
+}
+
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -228,6 +267,10 @@ static void batch(const char *govfig, const char *dir, const char *out,
 }
 
 int main(int argc, char **argv) {
+  if (argc == 3 && strcmp(argv[1], "--numbers") == 0) {
+    numbers_path(argv[2]);
+    return 0;
+  }
   if (argc < 5) {
     fprintf(stderr, "usage: bench GOVFIG LONG.pdf SHORT.pdf TEXT.txt "
                     "[PAIRS [BATCH_DIR]]\n");
@@ -258,6 +301,7 @@ int main(int argc, char **argv) {
    * this process held before the exec. */
   if (argc > 6) batch(argv[1], argv[6], out, pairs);
   text_path(argv[4]);
+  numbers_path(argv[4]);
   char *const rm[] = {"rm", "-rf", out, NULL};
   spawn(rm);
   return 0;
