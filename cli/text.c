@@ -60,7 +60,15 @@ gf_exit gf_cli_numbers(void) {
     for (size_t i = 0; i < n; i++) {
       const gf_number *num = gf_numbers_at(nums, i);
       fwrite(text + num->start, 1, num->end - num->start, stdout);
-      printf("\t%s\t%s\n", num->value, num->unit);
+      printf("\t%s\t%s\t%s\n", num->value, num->unit, num->bound);
+    }
+    /* never a rounded value: a number that does not fit is named */
+    for (size_t i = 0; i < gf_numbers_skipped_count(nums); i++) {
+      const gf_number *num = gf_numbers_skipped_at(nums, i);
+      fprintf(stderr,
+              GF_PROG ": -: warning: byte %zu: a number of %zu bytes does "
+                      "not fit exactly; left out\n",
+              num->start, num->end - num->start);
     }
   }
   gf_numbers_free(nums);

@@ -506,26 +506,43 @@ GF_API int gf_store_schema(int dialect, char **out);
 GF_API int gf_normalize(const char *text, size_t len, char **out,
                         size_t *out_len);
 
-/* Reads one number at the start of text (Arabic with separators, Chinese
- * numerals incl. 大写 and 廿 卅, 百分之…, 九成, mixed 1.2万亿 300万五千
- * 三千25, fractions 四分之一; one that does not terminate, 三分之一, is
- * rounded half up to 10 significant digits).  On success *consumed
- * is the byte length read (0 = no number there) and *value an exact decimal
- * with magnitudes applied (caller frees with gf_free); *unit "%", "‰" or "". */
+/* Reads one number at the start of text, exactly: Arabic with separators
+ * (1,100.9, ４，５６５), exponents and SI letters (1.5e6, 3.2k, 5M), Chinese
+ * numerals with 十 百 千 万 亿 兆 (萬 億) in any mix with Arabic digits
+ * (一千三百二十七点八, 5万4千6百, 两千三点一, 四万万, 300万五千), 大写
+ * simple and traditional, 廿 卅, signs (负 負 - − +), percent forms
+ * (百分之三点五, 千分之五, 万分之三, 九成, 三成半, 八折, 七五折), fractions
+ * (四分之一, 一又二分之一; one that does not terminate, 三分之一, is
+ * rounded half up to 10 significant digits).  On success *consumed is the
+ * byte length read (0 = no number there, or one that does not fit exactly)
+ * and *value an exact decimal with magnitudes applied (caller frees with
+ * gf_free); *unit "%", "‰", "‱" or "". */
 GF_API int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
                             char **value, const char **unit);
 
-/* Every number in a text, figure or not. */
+/* Every number in a text, figure or not (gf_numbers_scan): ordinals
+ * (第一百零一) and dates (2023年, 3月15日, 2023-12-01) are left out. */
 typedef struct gf_number {
   size_t start, end;  /* byte span in the input text */
   const char *value;  /* exact decimal, magnitudes applied */
-  const char *unit;   /* "%", "‰", "个百分点" or "" */
+  const char *unit;   /* "%", "‰", "‱", "个百分点" or "" */
+  const char *bound;  /* "exact", "over" (500余万, 十多万, 20余, 十几) or
+                         "about" (十来个) */
 } gf_number;
 typedef struct gf_numbers gf_numbers;
+/* Scans UTF-8 text (len bytes; NULL only with len 0).  *out (free with
+ * gf_numbers_free) lists the numbers in text order.  GF_EINVAL, GF_EUTF8
+ * (err->offset: the first bad byte), GF_ENOMEM. */
 GF_API int gf_numbers_scan(const char *text, size_t len, unsigned opts,
                            gf_numbers **out, gf_error *err);
 GF_API size_t gf_numbers_count(const gf_numbers *nums);
 GF_API const gf_number *gf_numbers_at(const gf_numbers *nums, size_t i);
+/* Numbers that were left out because their value does not fit exactly
+ * (more than 63 digits, or a Chinese numeral beyond 128 bits): start and
+ * end as above, value and unit "".  Never rounded, never truncated. */
+GF_API size_t gf_numbers_skipped_count(const gf_numbers *nums);
+GF_API const gf_number *gf_numbers_skipped_at(const gf_numbers *nums,
+                                              size_t i);
 GF_API void gf_numbers_free(gf_numbers *nums);
 
 #ifdef __cplusplus

@@ -72,17 +72,23 @@ int gf_is_han_at(const char *t, size_t len, size_t at);
 /* How many CJK ideographs t[a..b) holds (steps by UTF-8 lead bytes). */
 size_t gf_han_count(const char *t, size_t a, size_t b);
 
-/* ---- numerals.c: reading numbers.
+/* ---- numerals.c, numforms.c, decimal.c: reading numbers.
  * A decimal value is kept as a string of ASCII digits with an optional '.'
  * and leading '-': never through binary floating point. */
 #define GF_NUM_MAX 64
 enum {
-  GF_NUMF_CHINESE = 1u,   /* written (partly) in Chinese numerals */
-  GF_NUMF_PERCENT = 2u,   /* 百分之… / 成: value is in percent */
-  GF_NUMF_PERMILLE = 4u,  /* 千分之… */
-  GF_NUMF_GROUPED = 8u,   /* had thousands separators */
-  GF_NUMF_DAXIE = 16u     /* 大写 financial digits (壹 贰 …) */
+  GF_NUMF_CHINESE = 1u,    /* written (partly) in Chinese numerals */
+  GF_NUMF_PERCENT = 2u,    /* 百分之… / 成 / 折: value is in percent */
+  GF_NUMF_PERMILLE = 4u,   /* 千分之… */
+  GF_NUMF_GROUPED = 8u,    /* had thousands separators */
+  GF_NUMF_DAXIE = 16u,     /* 大写 financial digits (壹 贰 …) */
+  GF_NUMF_PERMYRIAD = 32u, /* 万分之…: value is in ‱ */
+  GF_NUMF_DIGITWISE = 64u, /* 二〇二三: Chinese digits one by one */
+  GF_NUMF_SCALED = 128u    /* 1.5e6, 2×10^3, 3.2k, 5M: the value applies
+                              the exponent or SI prefix */
 };
+/* Bound of a number inside its numeral (records.md bound column). */
+enum { GF_NUMB_EXACT = 0, GF_NUMB_OVER = 1, GF_NUMB_ABOUT = 2 };
 typedef struct gf_numeral {
   size_t len;              /* bytes consumed (0: no number at the start) */
   char value[GF_NUM_MAX];  /* full value, every magnitude applied */
@@ -91,31 +97,68 @@ typedef struct gf_numeral {
   int mag_exp;             /* exponent of the trailing magnitude: 4 8 12 0 */
   size_t mag_off;          /* offset where the trailing magnitude starts
                               (== len when none) */
+  size_t mag_len;          /* bytes of the trailing magnitude (0: none) */
   unsigned flags;          /* GF_NUMF_* */
+  int bound;               /* GF_NUMB_* of a 余 多 几 来 inside the number
+                              (500余万, 一千多万, 十几万, 一百几十) */
+  int bound_ok;            /* non-zero when a 余 多 after the number may
+                              qualify it (gf_numeral_bound_after) */
+  size_t bad_len;          /* when 0 is returned because the number at the
+                              start does not fit exactly (more than 63
+                              digits, beyond 128 bits): its byte length */
 } gf_numeral;
-/* Reads one number at the start of s.  Arabic: 1327.8, 1,100.9, 1.2万亿,
- * 3.7万; Chinese: 一千三百二十七点八, 两千零五, 一百二十六万零五百八十二,
- * 〇/零/○ (U+25CB) as zero, 十五, 一十五, 廿三, 卅, 二〇二三 (digit by
- * digit), 大写 (壹贰叁肆伍陆柒捌玖拾佰仟); both in one number: 300万五千,
- * 5亿零二千, 两千零25, 三千25, 八亿3000万 (the Arabic part after 零 or a
- * unit, below it), 二十点75; percent forms 百分之三点五, 百分之负二点五,
- * 千分之五, 九成 (flags say which); fractions 四分之一 = 0.25, 万分之五,
- * exact when the quotient terminates, else rounded half up to 10
- * significant digits (三分之一 = 0.3333333333).  A sign before the number
- * (负三) is the caller's.  A trailing 万/亿/万亿 is split out in core/mag_*.
- * The caller gives normalized text (ASCII digits).  Returns 1 when a number
- * was read, 0 when none starts at s. */
+/* Reads one number at the start of s, exactly.  Arabic: 1327.8, 1,100.9,
+ * 4，565, 1.2万亿, 3.7万, 1.5e6, 2.5×10^3, 3.2k, 5M; Chinese positional
+ * with 十 百 千 under 万 亿 兆 (萬 億 too), in any mix with Arabic digits:
+ * 一千三百二十七点八, 两千零五, 5万4千6百, 300万五千, 八亿3000万, 三千25,
+ * 四万万, 一千二百万亿, 两千三点一 (the tail after a unit: 三百五 = 350),
+ * 八千三百八十五万二千三百二十六点三三 (点 after any unit), 〇/零/○ as
+ * zero, 廿 卅, 二〇二三 (digit by digit), 大写 simple and traditional
+ * (壹贰叁 貳參陸 拾佰仟); 余 多 几 来 before a magnitude or a lower unit
+ * (500余万 over, 十来万 about, 一百几十); a sign before the number (负 負
+ * - − +, and 正 before Arabic digits); percent forms 百分之三点五,
+ * 百分之负三, 千分之五 (‰), 万分之三 (‱), 九成, 七成五, 三成半, 八折,
+ * 七五折, 8.5折 (flags say which); fractions 四分之一 = 0.25, 一又二分之一
+ * = 1.5, exact when the quotient terminates, else rounded half up to 10
+ * significant digits (三分之一 = 0.3333333333).  A trailing 万/亿/万亿 is
+ * split out in core/mag_*.  The caller gives normalized text (ASCII
+ * digits).  Returns 1 when a number was read, 0 when none starts at s (or
+ * it does not fit: bad_len). */
 int gf_numeral_read(const char *s, size_t len, gf_numeral *out);
+/* The plain number of gf_numeral_read: no sign, percent, 成, 折, fraction
+ * or exponent around it. */
+int gf_numeral_read_plain(const char *s, size_t len, gf_numeral *out);
+/* A 余 多 几 来 right after the number nr read at s (3万余, 180余人,
+ * 一千多, 二十几, 十来): its byte length and *bound (NULL allowed), else
+ * 0.  余额, 来自, 几乎 and the like are words, not bounds. */
+size_t gf_numeral_bound_after(const char *s, size_t len, const gf_numeral *nr,
+                              int *bound);
+/* The value 0-9 of the Chinese digit character at s (零 一 … 九, 两, 大写)
+ * and its length in *n (NULL allowed), or -1. */
+int gf_numeral_digit(const char *s, size_t len, size_t *n);
 /* Multiplies decimal string v by 10^exp (exp >= 0) exactly, writing to out
  * (cap bytes); trailing ".0…" removed.  Returns 0, or -1 when it won't fit. */
 int gf_decimal_shift(const char *v, int exp, char *out, size_t cap);
+/* The same for any exponent (core = value / 10^mag). */
+int gf_decimal_scale(const char *v, long exp, char *out, size_t cap);
 /* Canonical form of a decimal string: no leading zeros, no trailing
  * fractional zeros, no trailing '.', "-0" -> "0".  In place. */
 void gf_decimal_canon(char *v);
+/* Canonical -v in place (cap bytes); 0 stays 0.  -1 when it won't fit. */
+int gf_decimal_negate(char *v, size_t cap);
+/* x + y (both non-negative) into out; 0, or -1 when it won't fit. */
+int gf_decimal_add(const char *x, const char *y, char *out, size_t cap);
+/* y / x (y non-negative, x > 0) into out: exact when the quotient
+ * terminates, else rounded half up to 10 significant digits.  1 on
+ * success, 0 when it does not fit. */
+int gf_decimal_div(const char *y, unsigned long long x, char *out,
+                   size_t cap);
 /* Byte length of the Chinese numeral character at s (零 〇 一 … 九, 大写,
- * 十 百 千 万 亿 and their 大写; not 点), or 0.  Scanners use it to step
- * over a whole run of numeral characters. */
+ * 十 百 千 万 亿 兆 and their 大写; not 点 or 余 多), or 0.  Scanners use
+ * it to step over a whole run of numeral characters. */
 size_t gf_numeral_char(const char *s, size_t len);
+/* Length of t when s (len bytes) starts with it, else 0. */
+size_t gf_lit(const char *s, size_t len, const char *t);
 
 /* ---- units.c: the unit vocabulary (a table, easy to extend). */
 typedef struct gf_unit_match {

@@ -1,7 +1,11 @@
 /* numbers.c - every number in a text (gf_numbers_scan), figure or not: the
- * value, a percent-like unit and the byte span in the caller's text.  The
- * text is normalized first and spans go back through the offset map, so
- * start/end point into the input as given (records.md: raw, start, end). */
+ * value, a percent-like unit, the bound a 余 多 几 来 gives it and the byte
+ * span in the caller's text.  Ordinals (第一百零一) and dates (2023年,
+ * 3月15日, 2023-12-01) are left out, and a number that does not fit
+ * exactly is listed apart, never rounded.  The text is normalized first
+ * and spans go back through the offset map, so start/end point into the
+ * input as given (records.md: raw, start, end). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalize/normalize.h"
@@ -14,9 +18,15 @@ typedef struct row {
 struct gf_numbers {
   row *v;
   size_t n, cap;
+  gf_number *bad; /* numbers that do not fit exactly */
+  size_t n_bad, cap_bad;
 };
 
-static const char *const minus_signs[] = {"-", "\xE2\x88\x92" /* − */, "负"};
+/* Signs before a number; the last two are plus signs. */
+static const char *const signs[] = {"-", "\xE2\x88\x92" /* − */, "负", "負",
+                                    "+", "正"};
+#define N_MINUS 4
+static const char *const BOUNDS[] = {"exact", "over", "about"};
 
 /* Words that begin with a one-character numeral and a unit but are not a
  * count: 一起 (together), 一次性 (one-off), 一条龙 (one-stop) … */
@@ -24,6 +34,13 @@ static const char *const idioms[] = {
     "一起", "一次性", "一条龙", "一部分", "一站式", "一把手", "一家人",
     "一日游", "一头雾水", "一体", "一批批", "三次产业",
 };
+/* Idioms with a number form inside them (三折, 三成): skipped whole. */
+static const char *const idioms_whole[] = {
+    "一波三折", "一五一十", "十全十美", "七折八扣", "九折臂",
+};
+/* Marks between the two ends of a range of dates (2020-2023年). */
+static const char *const date_ranges[] = {"-", "—", "～", "~", "至", "到",
+                                          "－"};
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -74,7 +91,7 @@ static size_t skip_run(const char *t, size_t n, size_t i) {
 }
 
 static int push(gf_numbers *ns, size_t start, size_t end, const char *val,
-                int neg, const char *unit) {
+                int neg, const char *unit, int bound) {
   if (ns->n == ns->cap) {
     size_t cap = ns->cap ? ns->cap * 2 : 16;
     row *v = gf_realloc(ns->v, cap * sizeof *v);
@@ -87,8 +104,25 @@ static int push(gf_numbers *ns, size_t start, size_t end, const char *val,
   r->pub.start = start;
   r->pub.end = end;
   r->pub.unit = unit;
-  if (neg && strcmp(val, "0") != 0) r->val[0] = '-';
-  strcat(r->val, val);
+  r->pub.bound = BOUNDS[bound];
+  memcpy(r->val, val, strlen(val) + 1);
+  if (neg && gf_decimal_negate(r->val, sizeof r->val)) return GF_ENOMEM;
+  return GF_OK;
+}
+
+static int push_bad(gf_numbers *ns, size_t start, size_t end) {
+  if (ns->n_bad == ns->cap_bad) {
+    size_t cap = ns->cap_bad ? ns->cap_bad * 2 : 4;
+    gf_number *v = gf_realloc(ns->bad, cap * sizeof *v);
+    if (!v) return GF_ENOMEM;
+    ns->bad = v;
+    ns->cap_bad = cap;
+  }
+  gf_number *b = &ns->bad[ns->n_bad++];
+  b->start = start;
+  b->end = end;
+  b->value = b->unit = "";
+  b->bound = BOUNDS[0];
   return GF_OK;
 }
 
@@ -122,7 +156,9 @@ static size_t sign_before(const char *t, size_t i);
 /* Start of the number at i with a 负 before it (负三), else i. */
 static size_t fu_start(const char *t, size_t i) {
   size_t sg = sign_before(t, i);
-  return sg && lit(t + i - sg, sg, "负") ? i - sg : i;
+  return sg && (lit(t + i - sg, sg, "负") || lit(t + i - sg, sg, "負"))
+             ? i - sg
+             : i;
 }
 
 /* Does the number at [i, e) stand apart from Han text: no Han character
@@ -192,25 +228,139 @@ static int pair_ok(const char *t, size_t n, const size_t *map, size_t i,
   return 1;
 }
 
-/* The sign before a number at i, if any: its length, else 0. */
-static size_t sign_before(const char *t, size_t i) {
-  for (size_t k = 0; k < sizeof minus_signs / sizeof minus_signs[0]; k++) {
-    size_t m = strlen(minus_signs[k]);
-    if (i < m || memcmp(t + i - m, minus_signs[k], m) != 0) continue;
+/* The sign before a number at i, if any: its length, else 0; *neg says
+ * whether it is a minus.  Not after a letter or digit (5-3, A-1), and 正
+ * only before Arabic digits. */
+static size_t sign_at_end(const char *t, size_t i, int *neg) {
+  for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+    size_t m = strlen(signs[k]);
+    if (i < m || memcmp(t + i - m, signs[k], m) != 0) continue;
     if (is_ascii_alnum(cp_before(t, i - m))) return 0;
+    if (lit(signs[k], m, "正") && !is_digit(t[i])) return 0;
+    if (neg) *neg = k < N_MINUS;
     return m;
   }
   return 0;
 }
 
+static size_t sign_before(const char *t, size_t i) {
+  return sign_at_end(t, i, NULL);
+}
+
+/* Is the number num at [i, e) a date (2023年, 二〇二三年, 3月, 15日 after a
+ * month, the first year of 2020-2023年, the first month of 1-11月) or the
+ * start of 2023-12-01?  Returns the end of the date, else 0. */
+static size_t date_end(const char *t, size_t n, size_t i, size_t e,
+                       const gf_numeral *num) {
+  const char *v = num->value;
+  size_t nv = strlen(v);
+  if (strchr(v, '.') || num->mag_exp || v[0] == '-' ||
+      (num->flags & ~(GF_NUMF_CHINESE | GF_NUMF_DIGITWISE)))
+    return 0;
+  int chinese = (num->flags & GF_NUMF_CHINESE) != 0;
+  int year = nv == 4 && (v[0] == '1' || v[0] == '2') &&
+             (!chinese || (num->flags & GF_NUMF_DIGITWISE) ||
+              (v[1] == '9' || (v[1] == '0' && strcmp(v + 2, "00") != 0)));
+  long x = nv <= 2 ? strtol(v, NULL, 10) : 0;
+  size_t k;
+  if (year && (k = lit(t + e, n - e, "年"))) return e + k;
+  if (x >= 1 && x <= 12 && (k = lit(t + e, n - e, "月"))) return e + k;
+  if (x >= 1 && x <= 31 && i >= 3 && lit(t + i - 3, 3, "月") &&
+      ((k = lit(t + e, n - e, "日")) || (k = lit(t + e, n - e, "号"))))
+    return e + k;
+  if (!year && !(x >= 1 && x <= 12)) return 0;
+  for (size_t r = 0; r < sizeof date_ranges / sizeof *date_ranges; r++) {
+    size_t m = lit(t + e, n - e, date_ranges[r]);
+    gf_numeral b;
+    if (!m || !gf_numeral_read(t + e + m, n - e - m, &b) ||
+        b.value[0] == '-' || strchr(b.value, '.'))
+      continue;
+    size_t f = e + m + b.len;
+    const char *w = year ? "年" : "月";
+    if (strlen(b.value) == (year ? 4 : strlen(b.value)) && lit(t + f, n - f, w))
+      return e; /* 2020-2023年: the first end only */
+  }
+  /* 2023-12-01, 2023/12/01 */
+  if (year && !chinese && e + 1 < n && (t[e] == '-' || t[e] == '/') &&
+      is_digit(t[e + 1])) {
+    size_t j = e + 1, d = 0;
+    while (j < n && is_digit(t[j]) && d < 3) j++, d++;
+    if (d >= 1 && d <= 2 && j + 1 < n && t[j] == t[e] && is_digit(t[j + 1])) {
+      size_t q = j + 1;
+      d = 0;
+      while (q < n && is_digit(t[q]) && d < 3) q++, d++;
+      if (d >= 1 && d <= 2) return q;
+    }
+  }
+  return 0;
+}
+
+/* What one() found at a position. */
+typedef struct found {
+  int ok;                /* 1: a number; 2: one that does not fit */
+  size_t rs, re;         /* its span in the normalized text */
+  char val[GF_NUM_MAX];
+  int neg, bound;
+  const char *unit;
+} found;
+
+/* The unit after a number at e (%, ‰, ‱, 个百分点) or the one its form
+ * gives; returns the new end. */
+static size_t pct_unit(const char *t, size_t n, size_t e,
+                       const gf_numeral *num, const char **unit) {
+  static const char *const after[][2] = {{"%", "%"},
+                                         {"‰", "‰"},
+                                         {"‱", "‱"},
+                                         {"个百分点", "个百分点"},
+                                         {"百分点", "个百分点"}};
+  *unit = "";
+  if (num->flags & GF_NUMF_PERCENT) {
+    *unit = "%";
+  } else if (num->flags & GF_NUMF_PERMILLE) {
+    *unit = "‰";
+  } else if (num->flags & GF_NUMF_PERMYRIAD) {
+    *unit = "‱";
+  } else {
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+      size_t m = lit(t + e, n - e, after[k][0]);
+      if (m) {
+        *unit = after[k][1];
+        return e + m;
+      }
+    }
+  }
+  return e;
+}
+
+/* A Chinese number of one or two characters: words (一些, 十四五, 七八个)
+ * unless it stands as a count.  Returns 0 to report it (*e may grow by a
+ * second digit: 三三), else where the scan goes on. */
+static size_t chinese_word(const char *t, size_t n, const size_t *map,
+                           size_t i, size_t *e, const gf_numeral *num,
+                           char *val) {
+  size_t k = gf_numeral_char(t + *e, n - *e);
+  size_t one_len = gf_numeral_char(t + i, n - i);
+  gf_unit_match u;
+  if (k && num->len == one_len && pair_ok(t, n, map, i, *e, k, val)) {
+    *e += k;
+    return 0;
+  }
+  if (k && !gf_unit_read(t + *e, n - *e, 0, &u))
+    return skip_run(t, n, i); /* 十四五, 三五年, 七八个 */
+  if (num->len == one_len &&
+      !((num->flags & GF_NUMF_DAXIE) ? daxie_ok(t, n, i, *e)
+                                     : single_ok(t, n, i, *e)))
+    return *e;
+  return 0;
+}
+
 /* One number at i (a digit or a numeral character).  Returns the end of
- * what the scan should skip; *ok says whether a number was reported. */
+ * what the scan should skip; f->ok says whether a number was found. */
 static size_t one(const char *t, size_t n, const size_t *map, size_t i,
-                  int *ok, size_t *rs, size_t *re, char *val, int *neg,
-                  const char **unit) {
+                  found *f) {
   gf_numeral num;
   int arabic = is_digit(t[i]);
-  *ok = 0;
+  f->ok = 0;
   if (arabic) {
     /* PM2.5, G20, COVID-19: a number glued to a Latin word is a name */
     int32_t pc = cp_before(t, i);
@@ -218,65 +368,62 @@ static size_t one(const char *t, size_t n, const size_t *map, size_t i,
         (pc == '-' && i >= 2 && is_alpha(t[i - 2])))
       return skip_run(t, n, i);
   }
-  if (!gf_numeral_read(t + i, n - i, &num)) return skip_run(t, n, i);
-  size_t e = i + num.len;
-  memcpy(val, num.value, GF_NUM_MAX);
-  if (arabic) {
+  if (!gf_numeral_read(t + i, n - i, &num)) {
+    if (!num.bad_len) return skip_run(t, n, i);
+    f->ok = 2; /* 70 digits, or beyond 128 bits: listed apart */
+    f->rs = i - sign_before(t, i);
+    f->re = i + num.bad_len;
+    return f->re;
+  }
+  size_t e = i + num.len, d;
+  memcpy(f->val, num.value, GF_NUM_MAX);
+  /* 第一百零一: an ordinal; 2023年, 3月15日: dates */
+  if (i >= 3 && lit(t + i - 3, 3, "第")) return e;
+  if ((d = date_end(t, n, i, e, &num)) != 0) return d;
+  int b = num.bound, b2;
+  size_t bl = gf_numeral_bound_after(t + i, n - i, &num, &b2);
+  if (bl) {
+    e += bl; /* 3万余, 一千多, 180余 */
+    b = b2;
+  } else if (arabic) {
     if (e < n && t[e] == '.' && e + 1 < n && is_digit(t[e + 1]))
       return skip_run(t, n, i); /* 1.2.3: a section number */
     gf_unit_match u;
     int has_unit = gf_unit_read(t + e, n - e, 1, &u);
     if (e < n && is_alpha(t[e]) && !has_unit)
       return skip_run(t, n, i); /* 5G, 4A */
-    if (has_unit && num.mag_exp == 0 && u.mag_exp > 0) {
+    if (has_unit && num.mag_exp == 0 && u.mag_exp > 0 &&
+        !(num.flags & GF_NUMF_SCALED)) {
       /* 5千万, 3千人: the magnitude of a unit belongs to the value */
       char tmp[GF_NUM_MAX];
       if (!gf_decimal_shift(num.value, u.mag_exp, tmp, sizeof tmp)) {
-        memcpy(val, tmp, GF_NUM_MAX);
+        memcpy(f->val, tmp, GF_NUM_MAX);
         e += u.len - strlen(u.base);
       }
     }
-  } else {
-    size_t k = gf_numeral_char(t + e, n - e);
-    size_t one_len = gf_numeral_char(t + i, n - i);
-    gf_unit_match u;
-    if (k && num.len == one_len && pair_ok(t, n, map, i, e, k, val)) {
-      e += k;
-    } else {
-      if (k && !gf_unit_read(t + e, n - e, 0, &u))
-        return skip_run(t, n, i); /* 十四五, 三五年, 七八个 */
-      if (num.len == one_len &&
-          !((num.flags & GF_NUMF_DAXIE) ? daxie_ok(t, n, i, e)
-                                        : single_ok(t, n, i, e)))
-        return e;
-    }
+  } else if ((d = chinese_word(t, n, map, i, &e, &num, f->val)) != 0) {
+    return d;
   }
-  *unit = "";
-  size_t m;
-  if (num.flags & GF_NUMF_PERCENT) {
-    *unit = "%";
-  } else if (num.flags & GF_NUMF_PERMILLE) {
-    *unit = "‰";
-  } else if ((m = lit(t + e, n - e, "%")) != 0) {
-    *unit = "%";
-    e += m;
-  } else if ((m = lit(t + e, n - e, "‰")) != 0) {
-    *unit = "‰";
-    e += m;
-  } else if ((m = lit(t + e, n - e, "个百分点")) != 0 ||
-             (m = lit(t + e, n - e, "百分点")) != 0) {
-    *unit = "个百分点";
-    e += m;
-  }
-  size_t sg = sign_before(t, i);
-  *neg = sg != 0;
-  *rs = i - sg;
-  *re = e;
-  *ok = 1;
+  e = pct_unit(t, n, e, &num, &f->unit);
+  size_t sg = sign_at_end(t, i, &f->neg);
+  if (!sg) f->neg = 0;
+  f->bound = b;
+  f->rs = i - sg;
+  f->re = e;
+  f->ok = 1;
   /* step over a unit so that 千瓦 or km2 does not start a number */
   gf_unit_match u;
   if (gf_unit_read(t + e, n - e, 0, &u)) e += u.len;
   return e;
+}
+
+/* An idiom with a number form inside (一波三折) at i: its length. */
+static size_t idiom_at(const char *t, size_t n, size_t i) {
+  for (size_t k = 0; k < sizeof idioms_whole / sizeof idioms_whole[0]; k++) {
+    size_t m = lit(t + i, n - i, idioms_whole[k]);
+    if (m) return m;
+  }
+  return 0;
 }
 
 static size_t first_bad_utf8(const char *s, size_t len) {
@@ -318,15 +465,19 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
       i += k ? k : 1;
       continue;
     }
-    int ok, neg;
-    size_t rs, re;
-    char val[GF_NUM_MAX];
-    const char *unit;
-    size_t next = one(t, n, map, i, &ok, &rs, &re, val, &neg, &unit);
-    if (ok) {
-      rc = push(ns, map[rs], src_end(text, map, n, re), val, neg, unit);
-      if (rc) goto fail;
+    size_t w = idiom_at(t, n, i);
+    if (w) {
+      i += w;
+      continue;
     }
+    found f;
+    size_t next = one(t, n, map, i, &f);
+    if (f.ok == 1)
+      rc = push(ns, map[f.rs], src_end(text, map, n, f.re), f.val, f.neg,
+                f.unit, f.bound);
+    else if (f.ok == 2)
+      rc = push_bad(ns, map[f.rs], src_end(text, map, n, f.re));
+    if (rc) goto fail;
     i = next > i ? next : i + 1;
   }
   for (size_t k = 0; k < ns->n; k++) ns->v[k].pub.value = ns->v[k].val;
@@ -351,8 +502,18 @@ const gf_number *gf_numbers_at(const gf_numbers *nums, size_t i) {
   return &nums->v[i].pub;
 }
 
+size_t gf_numbers_skipped_count(const gf_numbers *nums) {
+  return nums ? nums->n_bad : 0;
+}
+
+const gf_number *gf_numbers_skipped_at(const gf_numbers *nums, size_t i) {
+  if (!nums || i >= nums->n_bad) return NULL;
+  return &nums->bad[i];
+}
+
 void gf_numbers_free(gf_numbers *nums) {
   if (!nums) return;
+  gf_free(nums->bad);
   gf_free(nums->v);
   gf_free(nums);
 }

@@ -1,144 +1,59 @@
-/* numerals.c - one number at the start of normalized text, as an exact
- * decimal string: Arabic (1327.8, 1,100.9, 3.7万, 1.2万亿), Chinese
- * (一千三百二十七点八, 两千零五, 二〇二三, 大写 壹贰叁), percent forms
- * (百分之六, 千分之五, 九成).  This is the value/base_value arithmetic of the
- * figure record contract: never through binary floating point, so 16.4亿
- * is 1640000000 exactly. */
-#include <limits.h>
-#include <stdio.h>
+/* numerals.c - the plain number at the start of normalized text, as an
+ * exact decimal string: Arabic (1327.8, 1,100.9, ４，５６５, 3.7万,
+ * 1.2万亿), Chinese positional numerals with 十 百 千 under 万 亿 兆 in any
+ * mix with Arabic digits (一千三百二十七点八, 5万4千6百, 两千三点一,
+ * 八亿3000万, 四万万), Chinese digits read one by one (二〇二三), 大写
+ * simple and traditional (壹贰叁, 貳參陸), and 余 多 几 来 between a
+ * number and its magnitude (500余万, 一千多万, 十几万).  The forms around a
+ * plain number (signs, percent, 成, 折, fractions, 1.5e6, 3.2k) are in
+ * numforms.c.  This is the value/base_value arithmetic of the figure record
+ * contract: integers in 128 bits, fractions as digits, never binary
+ * floating point; what does not fit is reported, never rounded. */
 #include <string.h>
 
 #include "normalize/normalize.h"
 
-/* ---------------------------------------------------------------- decimals */
-
-/* Splits a decimal string into sign, integer digits [*a,*b) and fraction
- * digits [*c,*d); 0 when v is not -?D*(.D*)? with at least one digit. */
-static int split(const char *v, int *neg, size_t *a, size_t *b, size_t *c,
-                 size_t *d) {
-  size_t i = 0;
-  *neg = 0;
-  if (v[i] == '-') {
-    *neg = 1;
-    i++;
-  }
-  *a = i;
-  while (v[i] >= '0' && v[i] <= '9') i++;
-  *b = i;
-  *c = *d = i;
-  if (v[i] == '.') {
-    *c = ++i;
-    while (v[i] >= '0' && v[i] <= '9') i++;
-    *d = i;
-  }
-  if (v[i] != '\0') return 0;
-  return *b > *a || *d > *c;
-}
-
-/* Shift by any exponent, negative included (core = value / 10^mag). */
-static int shift(const char *v, long exp, char *out, size_t cap) {
-  int neg;
-  size_t a, b, c, d;
-  if (!v || !out || cap == 0 || !split(v, &neg, &a, &b, &c, &d)) return -1;
-  if (exp > (long)cap || exp < -(long)cap) return -1;
-  while (a < b && v[a] == '0') a++;
-  while (d > c && v[d - 1] == '0') d--;
-  size_t n_int = b - a, nd = n_int + (d - c), k0 = 0;
-  /* digit k of the run made of the integer digits then the fraction ones */
-#define DIG(k) ((k) < n_int ? v[a + (k)] : v[c + (k) - n_int])
-  long p = (long)n_int + exp;
-  while (k0 < nd && DIG(k0) == '0') {
-    k0++;
-    p--;
-  }
-  while (nd > k0 && (long)(nd - k0) > p && DIG(nd - 1) == '0') nd--;
-  size_t o = 0;
-  if (k0 == nd) {
-    if (cap < 2) return -1;
-    memcpy(out, "0", 2);
-    return 0;
-  }
-  long n = (long)(nd - k0);
-  long need = (neg ? 1 : 0) +
-              (p >= n ? p : p <= 0 ? 2 - p + n : n + 1);
-  if (need + 1 > (long)cap) return -1;
-  if (neg) out[o++] = '-';
-  if (p <= 0) {
-    out[o++] = '0';
-    out[o++] = '.';
-    for (long z = 0; z < -p; z++) out[o++] = '0';
-    for (size_t k = k0; k < nd; k++) out[o++] = DIG(k);
-  } else {
-    for (size_t k = k0; k < nd; k++) {
-      if ((long)(k - k0) == p) out[o++] = '.';
-      out[o++] = DIG(k);
-    }
-    for (long z = n; z < p; z++) out[o++] = '0';
-  }
-#undef DIG
-  out[o] = '\0';
-  return 0;
-}
-
-int gf_decimal_shift(const char *v, int exp, char *out, size_t cap) {
-  if (exp < 0) return -1;
-  return shift(v, exp, out, cap);
-}
-
-void gf_decimal_canon(char *v) {
-  int neg;
-  size_t a, b, c, d;
-  if (!v || !split(v, &neg, &a, &b, &c, &d)) return;
-  /* Never grows: a missing integer digit (".5") stays missing. */
-  size_t z = a;
-  while (z + 1 < b && v[z] == '0') z++;
-  while (d > c && v[d - 1] == '0') d--;
-  size_t o = 0;
-  if (neg) v[o++] = '-';
-  memmove(v + o, v + z, b - z);
-  o += b - z;
-  if (d > c) {
-    v[o++] = '.';
-    memmove(v + o, v + c, d - c);
-    o += d - c;
-  }
-  v[o] = '\0';
-  if (o == 0 || (neg && o == 1) || strcmp(v, "-0") == 0) strcpy(v, "0");
-}
+__extension__ typedef unsigned __int128 u128;
 
 /* ---------------------------------------------------------------- tokens */
 
-/* T_ZERO is only a state: a 零 between units (两千零五).  T_TENS is a
- * digit and 十 in one character: 廿 (20), 卅 (30). */
-enum { T_NONE, T_DIGIT, T_UNIT, T_BIG, T_POINT, T_ZERO, T_TENS };
+/* T_TENS is a digit and 十 in one character: 廿 (20), 卅 (30).  T_AINT is
+ * a run of Arabic digits; T_BOUND is 余 多 几 来. */
+enum { T_NONE, T_DIGIT, T_UNIT, T_BIG, T_POINT, T_TENS, T_AINT, T_BOUND };
 
 typedef struct tok {
   int kind;
-  int val;       /* digit value, or exponent of a unit */
+  int val;   /* digit value, exponent of a unit, or GF_NUMB_* of a bound */
   int daxie;
   size_t len;
+  u128 big;  /* T_AINT: its value */
+  int ndig;  /* T_AINT: its digit count (0 when too long) */
 } tok;
 
-/* The Chinese numeral characters: character, kind, value (the digit, or
- * the exponent of a unit) and 大写.  兩 and the traditional 貳 陸 read as
- * 大写 because they only turn up in formal (cheque-style) amounts.
- * next_tok's switch is generated from this list, so a character listed
- * twice does not compile. */
+/* The numeral characters: character, kind, value (the digit, or the
+ * exponent of a unit) and 大写.  貳 參 陸 are the traditional 大写; 兩 is
+ * the traditional 两, 萬 億 the traditional 万 亿.  next_tok's switch is
+ * generated from this list, so a character listed twice does not compile.
+ * 几 reads as "over" (十几, 二十几: ten and some). */
 /* clang-format off */
 #define NUMERAL_CHARS(X)                                                  \
   X(U'零', T_DIGIT, 0, 0) X(U'〇', T_DIGIT, 0, 0) X(U'○', T_DIGIT, 0, 0)  \
   X(U'一', T_DIGIT, 1, 0) X(U'二', T_DIGIT, 2, 0) X(U'两', T_DIGIT, 2, 0)  \
-  X(U'三', T_DIGIT, 3, 0) X(U'四', T_DIGIT, 4, 0) X(U'五', T_DIGIT, 5, 0)  \
-  X(U'六', T_DIGIT, 6, 0) X(U'七', T_DIGIT, 7, 0) X(U'八', T_DIGIT, 8, 0)  \
-  X(U'九', T_DIGIT, 9, 0) X(U'壹', T_DIGIT, 1, 1) X(U'贰', T_DIGIT, 2, 1)  \
-  X(U'貳', T_DIGIT, 2, 1) X(U'兩', T_DIGIT, 2, 1) X(U'叁', T_DIGIT, 3, 1)  \
+  X(U'兩', T_DIGIT, 2, 0) X(U'三', T_DIGIT, 3, 0) X(U'四', T_DIGIT, 4, 0)  \
+  X(U'五', T_DIGIT, 5, 0) X(U'六', T_DIGIT, 6, 0) X(U'七', T_DIGIT, 7, 0)  \
+  X(U'八', T_DIGIT, 8, 0) X(U'九', T_DIGIT, 9, 0) X(U'壹', T_DIGIT, 1, 1)  \
+  X(U'贰', T_DIGIT, 2, 1) X(U'貳', T_DIGIT, 2, 1) X(U'貮', T_DIGIT, 2, 1)  \
+  X(U'叁', T_DIGIT, 3, 1) X(U'參', T_DIGIT, 3, 1) X(U'叄', T_DIGIT, 3, 1)  \
   X(U'肆', T_DIGIT, 4, 1) X(U'伍', T_DIGIT, 5, 1) X(U'陆', T_DIGIT, 6, 1)  \
   X(U'陸', T_DIGIT, 6, 1) X(U'柒', T_DIGIT, 7, 1) X(U'捌', T_DIGIT, 8, 1)  \
   X(U'玖', T_DIGIT, 9, 1) X(U'十', T_UNIT, 1, 0)  X(U'拾', T_UNIT, 1, 1)   \
   X(U'百', T_UNIT, 2, 0)  X(U'佰', T_UNIT, 2, 1)  X(U'千', T_UNIT, 3, 0)   \
-  X(U'仟', T_UNIT, 3, 1)  X(U'万', T_BIG, 4, 0)   X(U'萬', T_BIG, 4, 1)    \
-  X(U'亿', T_BIG, 8, 0)   X(U'億', T_BIG, 8, 1)   X(U'点', T_POINT, 0, 0)  \
-  X(U'點', T_POINT, 0, 0) X(U'廿', T_TENS, 2, 0)  X(U'卅', T_TENS, 3, 0)
+  X(U'仟', T_UNIT, 3, 1)  X(U'万', T_BIG, 4, 0)   X(U'萬', T_BIG, 4, 0)    \
+  X(U'亿', T_BIG, 8, 0)   X(U'億', T_BIG, 8, 0)   X(U'兆', T_BIG, 12, 0)   \
+  X(U'点', T_POINT, 0, 0) X(U'點', T_POINT, 0, 0) X(U'廿', T_TENS, 2, 0)   \
+  X(U'卅', T_TENS, 3, 0)  X(U'余', T_BOUND, GF_NUMB_OVER, 0)               \
+  X(U'多', T_BOUND, GF_NUMB_OVER, 0) X(U'几', T_BOUND, GF_NUMB_OVER, 0)   \
+  X(U'来', T_BOUND, GF_NUMB_ABOUT, 0)
 /* clang-format on */
 
 /* next_tok reads three bytes of UTF-8: U+0800 to U+FFFF. */
@@ -146,18 +61,37 @@ typedef struct tok {
 _Static_assert(1 NUMERAL_CHARS(IS_3BYTE), "a numeral character is 3 bytes");
 #undef IS_3BYTE
 
-/* Length of t when s starts with it, else 0; two cheap byte checks first,
- * as most Han characters share their lead byte. */
-static size_t lit(const char *s, size_t len, const char *t) {
+/* Words after 兆 that make it the prefix mega of a unit (兆瓦, 兆帕) or a
+ * word (兆头), not the magnitude 10^12. */
+static const char *const mega_words[] = {
+    "瓦", "帕", "赫", "焦", "字节", "比特", "吨", "伏", "欧", "卡", "头",
+    "帧", "像素", "位", "升", "电子伏",
+};
+/* Words after 余 几 来 that are words of their own (余额, 几乎, 来自). */
+static const char *const bound_words[] = {
+    "余额", "余量", "余粮", "余热", "余震", "余地", "余数", "余下", "余年",
+    "余生", "余款", "几乎", "几何", "几率", "几经", "几个月", "来自",
+    "来源", "来说", "来看", "来讲", "来到", "来访", "来华", "来临", "来京",
+    "多元", "多样", "多种", "多彩", "多方", "多家", "多措", "多层", "多渠道",
+};
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+size_t gf_lit(const char *s, size_t len, const char *t) {
   if (len == 0 || s[0] != t[0]) return 0;
   if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
   size_t n = strlen(t);
   return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }
 
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* The numeral character at s: decoded once, then one switch. */
-static tok next_tok(const char *s, size_t len) {
-  tok t = {T_NONE, 0, 0, 0};
+static tok chinese_tok(const char *s, size_t len) {
+  tok t = {T_NONE, 0, 0, 0, 0, 0};
   /* every numeral character is three bytes of UTF-8: ASCII never is one */
   if (len < 3) return t;
   unsigned b0 = (unsigned char)s[0], b1 = (unsigned char)s[1],
@@ -175,97 +109,137 @@ static tok next_tok(const char *s, size_t len) {
     NUMERAL_CHARS(CASE)
 #undef CASE
   }
+  if (t.kind == T_BIG && t.val == 12)
+    for (size_t k = 0; k < N_OF(mega_words); k++)
+      if (gf_lit(s + 3, len - 3, mega_words[k])) t.kind = T_NONE;
+  if (t.kind == T_BOUND)
+    for (size_t k = 0; k < N_OF(bound_words); k++)
+      if (gf_lit(s, len, bound_words[k])) t.kind = T_NONE;
   return t;
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* Trailing 万 / 亿 / 万亿 after a number; exponent or 0. */
-static int trailing_mag(const char *s, size_t len, size_t *n) {
-  if ((*n = lit(s, len, "万亿")) != 0) return 12;
-  if ((*n = lit(s, len, "萬億")) != 0) return 12;
-  if ((*n = lit(s, len, "万")) != 0 || (*n = lit(s, len, "萬")) != 0)
-    return 4;
-  if ((*n = lit(s, len, "亿")) != 0 || (*n = lit(s, len, "億")) != 0)
-    return 8;
-  return 0;
-}
-
-/* Fills value from core and mag_exp; 0 when it does not fit. */
-static int finish(gf_numeral *out) {
-  gf_decimal_canon(out->core);
-  if (shift(out->core, out->mag_exp, out->value, sizeof out->value)) return 0;
-  return 1;
-}
-
-/* ---------------------------------------------------------------- Arabic */
-
-static int read_arabic(const char *s, size_t len, gf_numeral *out) {
-  size_t i = 0, o = 0;
-  char *core = out->core;
-  while (i < len && is_digit(s[i])) i++;
-  if (i == 0) return 0;
-  size_t lead = i;
-  /* Thousands groups: 1-3 leading digits, then ",ddd" not followed by a
-   * digit; "3,15" and "1234,567" are a number and something else. */
-  size_t end_int = i;
-  if (lead <= 3) {
-    while (end_int + 4 <= len && s[end_int] == ',' &&
-           is_digit(s[end_int + 1]) && is_digit(s[end_int + 2]) &&
-           is_digit(s[end_int + 3]) &&
-           !(end_int + 4 < len && is_digit(s[end_int + 4])))
-      end_int += 4;
+/* Numeral character or Arabic digit run at s. */
+static tok next_tok(const char *s, size_t len) {
+  if (len && is_digit(s[0])) {
+    tok t = {T_AINT, 0, 0, 0, 0, 0};
+    size_t i = 0;
+    while (i < len && is_digit(s[i])) {
+      if (i < 38) t.big = t.big * 10 + (unsigned)(s[i] - '0');
+      i++;
+    }
+    t.len = i;
+    t.ndig = i <= 38 ? (int)i : 0;
+    return t;
   }
-  if (end_int != lead) out->flags |= GF_NUMF_GROUPED;
-  i = end_int;
-  size_t end = i;
-  if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
-    i++;
-    while (i < len && is_digit(s[i])) i++;
-    end = i;
-  }
-  for (size_t k = 0; k < end; k++) {
-    if (s[k] == ',') continue;
-    if (o + 1 >= sizeof out->core) return 0; /* too long: not a figure */
-    core[o++] = s[k];
-  }
-  core[o] = '\0';
-  size_t n = 0;
-  out->mag_exp = trailing_mag(s + end, len - end, &n);
-  out->mag_off = end;
-  out->len = end + n;
-  return finish(out);
+  return chinese_tok(s, len);
 }
 
-/* ---------------------------------------------------------------- Chinese */
-
-static int mul_ok(unsigned long long *v, unsigned long long m) {
-  if (m && *v > ULLONG_MAX / m) return 0;
-  *v *= m;
-  return 1;
+size_t gf_numeral_char(const char *s, size_t len) {
+  if (!s) return 0;
+  tok t = chinese_tok(s, len);
+  return t.kind == T_POINT || t.kind == T_BOUND ? 0 : t.len;
 }
 
-static int add_ok(unsigned long long *v, unsigned long long x) {
-  if (*v > ULLONG_MAX - x) return 0;
-  *v += x;
-  return 1;
-}
+/* ---------------------------------------------------------------- output */
 
-static unsigned long long pow10u(int e) {
-  unsigned long long p = 1;
+static u128 pow10x(int e) {
+  u128 p = 1;
   while (e-- > 0) p *= 10;
   return p;
 }
 
-/* Digits after 点, one by one; appends to core at *o.  Returns bytes read,
- * 0 when no digit follows, or (size_t)-1 when too long. */
+/* v as decimal digits into out (at least 40 bytes). */
+static void u128_str(u128 v, char *out) {
+  char tmp[48];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + (int)(v % 10));
+    v /= 10;
+  } while (v);
+  for (size_t k = 0; k < n; k++) out[k] = tmp[n - 1 - k];
+  out[n] = '\0';
+}
+
+/* Fills value from core and mag_exp, core from value when the magnitude
+ * is split off; 0 when it does not fit. */
+static int finish(gf_numeral *out) {
+  gf_decimal_canon(out->core);
+  return gf_decimal_shift(out->core, out->mag_exp, out->value,
+                          sizeof out->value) == 0;
+}
+
+/* A trailing magnitude at s: 万 亿 兆 and the pairs 万亿 亿亿 (traditional
+ * too); its exponent, 0 when none. */
+static int trailing_mag(const char *s, size_t len, size_t *n) {
+  *n = 0;
+  tok t = chinese_tok(s, len);
+  if (t.kind != T_BIG) return 0;
+  tok u = chinese_tok(s + 3, len - 3);
+  if (u.kind == T_BIG && u.val >= t.val) {
+    *n = 6;
+    return t.val + u.val;
+  }
+  *n = 3;
+  return t.val;
+}
+
+/* ---------------------------------------------------------------- Arabic */
+
+/* Digits with thousands groups (, or ，: 1,100.9, ４，５６５ as NFKC
+ * leaves it) and a fraction.  Writes the digits to core; returns bytes
+ * read, 0 when none or too long (*too_long set). */
+static size_t arabic_run(const char *s, size_t len, gf_numeral *out,
+                         int *has_frac, int *too_long) {
+  size_t i = 0, o = 0;
+  while (i < len && is_digit(s[i])) i++;
+  if (i == 0) return 0;
+  size_t lead = i, end_int = i;
+  /* Thousands groups: 1-3 leading digits, then ",ddd" not followed by a
+   * digit, the same separator throughout; "3,15" and "1234,567" are a
+   * number and something else. */
+  const char *sep = len > i && s[i] == ',' ? "," : "，";
+  size_t sl = strlen(sep);
+  if (lead <= 3) {
+    while (end_int + sl + 3 <= len && memcmp(s + end_int, sep, sl) == 0 &&
+           is_digit(s[end_int + sl]) && is_digit(s[end_int + sl + 1]) &&
+           is_digit(s[end_int + sl + 2]) &&
+           !(end_int + sl + 3 < len && is_digit(s[end_int + sl + 3])))
+      end_int += sl + 3;
+  }
+  if (end_int != lead) out->flags |= GF_NUMF_GROUPED;
+  i = end_int;
+  *has_frac = 0;
+  if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+    i++;
+    while (i < len && is_digit(s[i])) i++;
+    *has_frac = 1;
+  }
+  for (size_t k = 0; k < i; k++) {
+    if (!is_digit(s[k]) && s[k] != '.') continue;
+    if (o + 1 >= sizeof out->core) {
+      *too_long = 1;
+      return 0;
+    }
+    out->core[o++] = s[k];
+  }
+  out->core[o] = '\0';
+  return i;
+}
+
+/* ---------------------------------------------------------------- fraction */
+
+/* Digits after 点, one by one, appended to core at *o.  Returns bytes
+ * read, 0 when no digit follows or the digits are no fraction (三点30分,
+ * 三点五十: a time), (size_t)-1 when too long. */
 static size_t read_fraction(const char *s, size_t len, char *core, size_t *o,
                             unsigned *flags) {
   size_t i = 0;
   if (len && is_digit(s[0])) {
     /* 二十点75: Arabic digits after a Chinese 点; 三点30分 is a time */
     while (i < len && is_digit(s[i])) i++;
-    if (lit(s + i, len - i, "分") || next_tok(s + i, len - i).kind != T_NONE ||
+    tok nx = chinese_tok(s + i, len - i);
+    if (gf_lit(s + i, len - i, "分") ||
+        (nx.kind != T_NONE && nx.kind != T_BIG && nx.kind != T_BOUND) ||
         (i < len && (s[i] == '.' || s[i] == ',')))
       return 0;
     if (*o + i + 2 >= GF_NUM_MAX) return (size_t)-1;
@@ -274,8 +248,9 @@ static size_t read_fraction(const char *s, size_t len, char *core, size_t *o,
     *o += i;
     return i;
   }
+  size_t o0 = *o;
   for (;;) {
-    tok t = next_tok(s + i, len - i);
+    tok t = chinese_tok(s + i, len - i);
     if (t.kind != T_DIGIT) break;
     if (*o + 2 >= GF_NUM_MAX) return (size_t)-1;
     if (i == 0) core[(*o)++] = '.';
@@ -283,7 +258,34 @@ static size_t read_fraction(const char *s, size_t len, char *core, size_t *o,
     if (t.daxie) *flags |= GF_NUMF_DAXIE;
     i += t.len;
   }
+  if (i && chinese_tok(s + i, len - i).kind == T_UNIT) {
+    *o = o0; /* 三点五十分: not a decimal */
+    return 0;
+  }
   return i;
+}
+
+/* After the integer part at s + at (core holds its digits, *o their
+ * count): 点 and a fraction, then a trailing magnitude when allowed.
+ * Returns the new end, or at when there is none; (size_t)-1 when too
+ * long. */
+static size_t point_part(const char *s, size_t len, size_t at,
+                         int allow_mag, gf_numeral *out, size_t *o) {
+  tok t = chinese_tok(s + at, len - at);
+  if (t.kind != T_POINT) return at;
+  size_t f = read_fraction(s + at + t.len, len - at - t.len, out->core, o,
+                           &out->flags);
+  if (f == (size_t)-1) return f;
+  if (f == 0) return at;
+  out->core[*o] = '\0';
+  size_t e = at + t.len + f, m = 0;
+  out->mag_off = e;
+  if (allow_mag) {
+    out->mag_exp = trailing_mag(s + e, len - e, &m);
+    out->mag_len = m;
+  }
+  out->flags |= GF_NUMF_CHINESE;
+  return e + m;
 }
 
 /* 二〇二三: a run of digit characters with no unit, read digit by digit.
@@ -292,81 +294,361 @@ static int read_digitwise(const char *s, size_t len, size_t n,
                           gf_numeral *out) {
   size_t i = 0, o = 0;
   while (i < n) {
-    tok t = next_tok(s + i, n - i);
+    tok t = chinese_tok(s + i, n - i);
     if (o + 1 >= sizeof out->core) return 0;
     out->core[o++] = (char)('0' + t.val);
     if (t.daxie) out->flags |= GF_NUMF_DAXIE;
     i += t.len;
   }
   out->core[o] = '\0';
-  out->flags |= GF_NUMF_CHINESE;
-  tok t = next_tok(s + i, len - i);
-  if (t.kind == T_POINT) {
-    size_t f = read_fraction(s + i + t.len, len - i - t.len, out->core, &o,
-                             &out->flags);
-    if (f == (size_t)-1) return 0;
-    if (f) {
-      i += t.len + f;
-      out->core[o] = '\0';
-    }
+  out->flags |= GF_NUMF_CHINESE | GF_NUMF_DIGITWISE;
+  out->len = out->mag_off = i;
+  size_t e = point_part(s, len, i, 1, out, &o);
+  if (e == (size_t)-1) return 0;
+  if (e == i) {
+    size_t m = 0;
+    out->mag_exp = trailing_mag(s + i, len - i, &m);
+    out->mag_len = m;
+    e = i + m;
   }
-  size_t m = 0;
-  out->mag_exp = trailing_mag(s + i, len - i, &m);
-  out->mag_off = i;
-  out->len = i + m;
+  out->len = e;
+  out->bound_ok = out->mag_exp ? 1 : 0;
   return finish(out);
 }
 
-/* 两千零25, 三千25, 八亿3000万: an Arabic integer closing a Chinese number
- * after 零 or a unit, below 10^lim (the last unit).  Stores its value and
- * its own trailing 万/亿 (exponent, offset); returns its length or 0.
- * 一万2千, 三千25.5 and 三万2023年 (a line break before a date) are not
- * one number. */
-static size_t arabic_lower(const char *s, size_t len, int lim,
-                           unsigned long long *v, int *mag, size_t *mag_off) {
-  gf_numeral a;
-  memset(&a, 0, sizeof a);
-  if (!len || !is_digit(s[0]) || !read_arabic(s, len, &a)) return 0;
-  size_t nv = strlen(a.value);
-  if ((a.flags & GF_NUMF_GROUPED) || strchr(a.value, '.') ||
-      strcmp(a.value, "0") == 0 || nv > (size_t)lim)
-    return 0;
-  if (a.len < len) {
-    char c = s[a.len];
-    if (next_tok(s + a.len, len - a.len).kind != T_NONE || c == '.' ||
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-      return 0;
-    static const char *const dates[] = {"年", "月", "日", "号", "时"};
-    for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++)
-      if (lit(s + a.len, len - a.len, dates[k])) return 0;
-  }
-  *v = 0;
-  for (size_t k = 0; k < nv; k++) *v = *v * 10 + (unsigned)(a.value[k] - '0');
-  *mag = a.mag_exp;
-  *mag_off = a.mag_off;
-  return a.len;
+/* ---------------------------------------------------------------- positional */
+
+typedef struct grp {
+  u128 v;
+  int level;  /* exponent of the 万/亿/兆 run that closed it */
+} grp;
+
+/* The state of read_positional.  A number is a sum of groups, each closed
+ * by a run of 万 亿 兆, and the section below the last one (sec, and a
+ * pending digit).  end is where what has been accepted ends. */
+typedef struct pos {
+  const char *s;
+  size_t len, i, end, sec_start, big_off, big_end;
+  grp g[8];
+  int n_g;
+  u128 sec, pend;
+  int has_pend, pend_arabic, pend_ndig;
+  size_t pend_at;
+  int last_small;   /* exponent of the last 十百千 of the section, else 4 */
+  int prev, prev_exp, zero_gap, all_chinese, tail, overflow, bound;
+  size_t chinese_at, daxie_at;  /* first Chinese / 大写 token, else -1 */
+} pos;
+
+enum { P_STOP, P_GO };
+
+static void mark(pos *p, const tok *t) {
+  if (t->kind != T_AINT && t->kind != T_BIG && p->chinese_at == (size_t)-1)
+    p->chinese_at = p->i;
+  if (t->daxie && p->daxie_at == (size_t)-1) p->daxie_at = p->i;
+  if (t->kind == T_AINT) p->all_chinese = 0;
 }
 
-/* Positional Chinese numerals: sections of 十百千 under 万 and 亿. */
+static void unread_pend(pos *p) {
+  if (p->has_pend) p->end = p->pend_at;
+  p->has_pend = 0;
+}
+
+static int add(pos *p, u128 *v, u128 x) {
+  if (*v > ~(u128)0 - x) p->overflow = 1;
+  *v += x;
+  return !p->overflow;
+}
+
+static int mul(pos *p, u128 *v, int exp) {
+  u128 m = pow10x(exp);
+  if (*v && m > ~(u128)0 / *v) p->overflow = 1;
+  *v *= m;
+  return !p->overflow;
+}
+
+/* Dates after an Arabic part: 三万2023年 (a line break before a date). */
+static int date_after(const char *s, size_t len) {
+  static const char *const dates[] = {"年", "月", "日", "号", "时"};
+  for (size_t k = 0; k < N_OF(dates); k++)
+    if (gf_lit(s, len, dates[k])) return 1;
+  return 0;
+}
+
+/* 三千25, 两千零25: an Arabic integer ending the number after 零 or a
+ * unit, below 10^prev_exp.  二十5, 两万5 (one digit right after the unit:
+ * 2万5 may mean 25000) and 三千25.5 are not one number. */
+static int remainder_ok(const pos *p, const tok *t) {
+  size_t e = p->i + t->len;
+  const char *s = p->s;
+  if (!t->ndig || t->big == 0 || t->ndig > p->prev_exp) return 0;
+  if (t->ndig == 1 && !p->zero_gap) return 0;
+  if (e < p->len) {
+    char c = s[e];
+    if (next_tok(s + e, p->len - e).kind != T_NONE || c == '.' ||
+        c == ',' || is_alpha(c) || gf_lit(s + e, p->len - e, "，") ||
+        date_after(s + e, p->len - e))
+      return 0;
+  }
+  return 1;
+}
+
+static int on_digit(pos *p, const tok *t) {
+  if (p->has_pend || p->tail) return P_STOP;
+  size_t e = p->i + t->len;
+  tok nx = next_tok(p->s + e, p->len - e);
+  int after_unit = p->prev == T_UNIT || p->prev == T_BIG;
+  if (t->kind == T_DIGIT && after_unit && !p->zero_gap &&
+      nx.kind != T_UNIT && nx.kind != T_BIG && p->prev_exp >= 2) {
+    /* 三百五, 两万五: the tail is one step below the last unit; not after
+     * Arabic digits (300万五, 3万五年: a number and a word) */
+    if (!p->all_chinese) return P_STOP;
+    mark(p, t);
+    if (!add(p, &p->sec, (u128)t->val * pow10x(p->prev_exp - 1)))
+      return P_STOP;
+    p->tail = 1;
+    p->end = e;
+    return P_GO;
+  }
+  if (t->kind == T_AINT && (after_unit || p->zero_gap) &&
+      nx.kind != T_UNIT && nx.kind != T_BIG) {
+    if (!remainder_ok(p, t)) return P_STOP;
+    mark(p, t);
+    add(p, &p->sec, t->big);
+    p->end = e;
+    return P_STOP; /* nothing follows a remainder */
+  }
+  if (t->kind == T_AINT && !t->ndig) return P_STOP;
+  mark(p, t);
+  p->has_pend = 1;
+  p->pend = t->kind == T_AINT ? t->big : (u128)t->val;
+  p->pend_arabic = t->kind == T_AINT;
+  p->pend_ndig = t->kind == T_AINT ? t->ndig : 1;
+  p->pend_at = p->i;
+  p->prev = T_DIGIT;
+  p->zero_gap = 0;
+  p->end = e;
+  return P_GO;
+}
+
+static int on_unit(pos *p, const tok *t) {
+  if (p->tail) return P_STOP;
+  if (p->has_pend) {
+    gf_unit_match um;
+    if (p->pend == 0 || t->val >= p->last_small ||
+        (p->pend_arabic &&
+         (p->pend > 9 || (gf_unit_read(p->s + p->i, p->len - p->i, 0, &um) &&
+                          um.mag_exp == 0)))) {
+      unread_pend(p); /* 一百二百, 5千米 */
+      return P_STOP;
+    }
+    if (!add(p, &p->sec, p->pend * pow10x(t->val))) return P_STOP;
+    p->has_pend = 0;
+  } else if (t->val == 1 && p->prev != T_UNIT && p->last_small > 1) {
+    if (!add(p, &p->sec, 10)) return P_STOP; /* 十五, 一百零十 */
+  } else {
+    return P_STOP;
+  }
+  mark(p, t);
+  p->last_small = t->val;
+  p->prev = T_UNIT;
+  p->prev_exp = t->val;
+  p->zero_gap = 0;
+  p->end = p->i + t->len;
+  return P_GO;
+}
+
+/* 廿三, 一百廿: 廿 stands where a digit and 十 would. */
+static int on_tens(pos *p, const tok *t) {
+  if (p->tail || p->last_small <= 1 || p->has_pend) return P_STOP;
+  if (!add(p, &p->sec, (u128)t->val * 10)) return P_STOP;
+  mark(p, t);
+  p->last_small = 1;
+  p->prev = T_UNIT;
+  p->prev_exp = 1;
+  p->zero_gap = 0;
+  p->end = p->i + t->len;
+  return P_GO;
+}
+
+/* 万 亿 兆 close a group: the section (and the groups below this one: 万
+ * before 亿) times the magnitude.  Right after another one it multiplies
+ * that group: 万亿, 四万万. */
+static int on_big(pos *p, const tok *t) {
+  u128 g = p->sec;
+  if (p->has_pend) g += p->pend;
+  if (g == 0 && !p->tail) {
+    if (p->prev != T_BIG || p->zero_gap || t->val < p->prev_exp ||
+        p->n_g == 0)
+      return P_STOP;
+    grp *top = &p->g[p->n_g - 1];
+    if (p->n_g > 1 && p->g[p->n_g - 2].level <= top->level + t->val)
+      return P_STOP;
+    if (!mul(p, &top->v, t->val)) return P_STOP;
+    top->level += t->val;
+  } else {
+    u128 sum = g;
+    int k = p->n_g;
+    while (k > 0 && p->g[k - 1].level < t->val) add(p, &sum, p->g[--k].v);
+    if ((k > 0 && p->g[k - 1].level <= t->val) || k >= 8) {
+      p->end = p->sec_start; /* 一万一万, 3万五千万: not this section */
+      p->has_pend = 0;
+      p->sec = 0;
+      return P_STOP;
+    }
+    if (!mul(p, &sum, t->val)) return P_STOP;
+    p->n_g = k;
+    p->g[p->n_g].v = sum;
+    p->g[p->n_g++].level = t->val;
+    p->big_off = p->i;
+  }
+  mark(p, t);
+  p->sec = 0;
+  p->has_pend = 0;
+  p->tail = 0;
+  p->last_small = 4;
+  p->prev = T_BIG;
+  p->prev_exp = t->val;
+  p->zero_gap = 0;
+  p->end = p->big_end = p->i + t->len;
+  p->sec_start = p->end;
+  return P_GO;
+}
+
+/* 余 多 几 来 inside a number: before its magnitude (500余万, 一千多万,
+ * 十几万) or as a digit of a lower unit (一百几十).  One after the whole
+ * number (3万余, 180余) is the caller's (gf_numeral_bound_after). */
+static int on_bound(pos *p, const tok *t) {
+  int round = (p->prev == T_UNIT && !p->has_pend) ||
+              (p->has_pend && p->pend_arabic &&
+               (t->val == GF_NUMB_OVER || p->pend % 10 == 0));
+  if (!round || p->tail || p->zero_gap || p->bound) return P_STOP;
+  size_t j = p->i + t->len;
+  tok nx = next_tok(p->s + j, p->len - j);
+  int lower_unit = nx.kind == T_UNIT && !p->has_pend && nx.val < p->last_small &&
+                   gf_lit(p->s + p->i, t->len, "几");
+  if (lower_unit) {
+    j += nx.len;
+    nx = next_tok(p->s + j, p->len - j);
+  }
+  if (nx.kind == T_BIG) {
+    size_t i0 = p->i;
+    p->i = j;
+    if (on_big(p, &nx) == P_GO) {
+      p->bound = t->val;
+      return P_GO;
+    }
+    p->i = i0;
+    return P_STOP;
+  }
+  if (!lower_unit) return P_STOP;
+  p->bound = t->val;
+  p->end = j;
+  return P_STOP;
+}
+
+/* The integer part read so far. */
+static u128 total(pos *p) {
+  u128 v = p->sec;
+  if (p->has_pend) add(p, &v, p->pend);
+  for (int k = 0; k < p->n_g; k++) add(p, &v, p->g[k].v);
+  return v;
+}
+
+/* Positional numerals from s + from; lead is a leading Arabic integer
+ * already known to start one (5万, 5千6百, 500余万). */
+static int read_positional(const char *s, size_t len, gf_numeral *out) {
+  pos p;
+  memset(&p, 0, sizeof p);
+  p.s = s;
+  p.len = len;
+  p.last_small = 4;
+  p.all_chinese = 1;
+  p.chinese_at = p.daxie_at = (size_t)-1;
+  while (p.i < len) {
+    tok t = next_tok(s + p.i, len - p.i);
+    int go = P_STOP;
+    if (t.kind == T_DIGIT && t.val == 0) {
+      if (p.prev == T_NONE) {
+        go = on_digit(&p, &t); /* 零点五, 零 alone */
+      } else if (p.prev == T_UNIT || p.prev == T_BIG) {
+        if (p.tail) break;
+        p.zero_gap = 1; /* 两千零五: accepted with what follows it */
+        mark(&p, &t);
+        go = P_GO;
+      }
+    } else if (t.kind == T_DIGIT || t.kind == T_AINT) {
+      go = on_digit(&p, &t);
+    } else if (t.kind == T_UNIT) {
+      go = on_unit(&p, &t);
+    } else if (t.kind == T_TENS) {
+      go = on_tens(&p, &t);
+    } else if (t.kind == T_BIG) {
+      go = on_big(&p, &t);
+    } else if (t.kind == T_BOUND) {
+      go = on_bound(&p, &t);
+      if (p.bound) break;
+    }
+    if (go == P_STOP || p.overflow) break;
+    p.i += t.len;
+  }
+  if (p.overflow || p.end == 0) {
+    out->bad_len = p.overflow ? (p.i > p.end ? p.i : p.end) : 0;
+    return 0;
+  }
+  u128 v = total(&p);
+  if (p.overflow) return 0;
+  char ip[48];
+  u128_str(v, ip);
+  size_t o = strlen(ip);
+  memcpy(out->core, ip, o + 1);
+  if (p.chinese_at < p.end) out->flags |= GF_NUMF_CHINESE;
+  if (p.daxie_at < p.end) out->flags |= GF_NUMF_DAXIE;
+  out->bound = p.bound;
+  int ended_big = p.end == p.big_end && p.n_g > 0;
+  if (!ended_big && !p.bound) {
+    /* 八千三百八十五万二千三百二十六点三三, 两千三点一万 */
+    size_t e = point_part(s, len, p.end, p.n_g == 0, out, &o);
+    if (e == (size_t)-1) return 0;
+    if (e != p.end) {
+      out->len = e;
+      out->bound_ok = out->mag_exp ? 1 : 0;
+      return finish(out);
+    }
+  }
+  out->len = out->mag_off = p.end;
+  if (ended_big) {
+    out->mag_exp = p.g[p.n_g - 1].level;
+    out->mag_off = p.big_off;
+    out->mag_len = p.big_end - p.big_off;
+    char tmp[GF_NUM_MAX];
+    if (gf_decimal_scale(out->core, -out->mag_exp, tmp, sizeof tmp)) return 0;
+    memcpy(out->core, tmp, sizeof tmp);
+  }
+  out->bound_ok = p.bound ? 0 : (p.prev == T_UNIT || ended_big) ? 3 : 0;
+  return finish(out);
+}
+
+/* ---------------------------------------------------------------- plain */
+
+/* Chinese numerals at s: a leading run of plain digits decides the
+ * reading: 二〇二三 digit by digit; 七八个, 三五万, 一一 are
+ * approximations or words, of which only the first digit is a number. */
 static int read_chinese(const char *s, size_t len, gf_numeral *out) {
-  /* A leading run of plain digits decides the reading: 二〇二三 digit by
-   * digit; 七八个, 三五万, 一一 are approximations or words, of which only
-   * the first digit is a number. */
   size_t run = 0, n_run = 0;
   int has_zero = 0;
   for (;;) {
-    tok t = next_tok(s + run, len - run);
+    tok t = chinese_tok(s + run, len - run);
     if (t.kind != T_DIGIT) break;
     if (t.val == 0) has_zero = 1;
     run += t.len;
     n_run++;
   }
   if (n_run >= 2) {
-    tok after = next_tok(s + run, len - run);
+    tok after = chinese_tok(s + run, len - run);
     if (after.kind != T_UNIT && after.kind != T_BIG &&
         (n_run >= 3 || has_zero))
       return read_digitwise(s, len, run, out);
-    tok t = next_tok(s, len);
+    tok t = chinese_tok(s, len);
     if (t.val == 0) return 0;
     out->core[0] = (char)('0' + t.val);
     out->core[1] = '\0';
@@ -374,452 +656,91 @@ static int read_chinese(const char *s, size_t len, gf_numeral *out) {
     out->len = out->mag_off = t.len;
     return finish(out);
   }
-
-  unsigned long long yi = 0, wan = 0, sec = 0, tail = 0;
-  int num = -1;            /* pending digit */
-  int prev = T_NONE, prev_exp = 0, last_small = 4, wan_in_group = 0;
-  int zero_gap = 0, tail_done = 0, big_pair = 0, last_big = 0;
-  size_t i = 0, end = 0, big_off = 0, prev_big_off = 0, digit_at = 0;
-  int big_before_digit = 0;
-  unsigned daxie = 0;
-  while (i < len && !tail_done) {
-    tok t = next_tok(s + i, len - i);
-    if (t.kind == T_NONE) break;
-    if (t.kind == T_DIGIT && t.val == 0) {
-      if (end == 0 && prev == T_NONE) {
-        num = 0;          /* 零点五, or 零 alone */
-        prev = T_DIGIT;
-      } else if (prev == T_DIGIT) {
-        break;
-      } else {
-        zero_gap = 1;
-        prev = T_ZERO;
-        i += t.len;
-        continue;
-      }
-    } else if (t.kind == T_DIGIT) {
-      if (prev == T_DIGIT) break;
-      if (!zero_gap && prev_exp >= 2 && (prev == T_UNIT || prev == T_BIG)) {
-        tok nx = next_tok(s + i + t.len, len - i - t.len);
-        if (nx.kind != T_UNIT && nx.kind != T_BIG) {
-          /* 三百五, 两万五: the tail is one step below the last unit */
-          tail = (unsigned long long)t.val * pow10u(prev_exp - 1);
-          tail_done = 1;
-        }
-      }
-      if (!tail_done) num = t.val;
-      prev = T_DIGIT;
-      digit_at = i;
-      big_before_digit = last_big;
-    } else if (t.kind == T_UNIT) {
-      if (t.val >= last_small) goto unread_digit;
-      if (num >= 0 && prev == T_DIGIT) {
-        if (!add_ok(&sec, (unsigned long long)num * pow10u(t.val))) return 0;
-        num = -1;
-      } else if (t.val == 1 && prev != T_UNIT) {
-        if (!add_ok(&sec, 10)) return 0; /* 十五, 一百零十 */
-      } else {
-        break;
-      }
-      last_small = t.val;
-      prev = T_UNIT;
-      prev_exp = t.val;
-    } else if (t.kind == T_TENS) {
-      /* 廿三, 一百廿: 廿 stands where a digit and 十 would */
-      if (last_small <= 1 || prev == T_DIGIT) break;
-      if (!add_ok(&sec, (unsigned long long)t.val * 10)) return 0;
-      last_small = 1;
-      prev = T_UNIT;
-      prev_exp = 1;
-    } else if (t.kind == T_BIG) {
-      unsigned long long g = sec;
-      if (num > 0 && prev == T_DIGIT) g += (unsigned long long)num;
-      if (t.val == 4) {
-        if (wan_in_group || g == 0) goto unread_digit;
-        wan = g;
-        if (!mul_ok(&wan, 10000)) return 0;
-        wan_in_group = 1;
-        big_pair = 0;
-      } else {
-        /* 万亿 multiplies the 万 group; a second 亿 group is not used */
-        if (yi != 0) goto unread_digit;
-        unsigned long long v = wan;
-        if (!add_ok(&v, g) || v == 0) break;
-        if (!mul_ok(&v, 100000000ULL)) return 0;
-        yi = v;
-        big_pair = prev == T_BIG && prev_exp == 4;
-        wan = 0;
-        wan_in_group = 0;
-      }
-      sec = 0;
-      num = -1;
-      last_small = 4;
-      prev = T_BIG;
-      prev_exp = t.val;
-      prev_big_off = big_off;
-      big_off = i;
-      last_big = 1;
-    } else { /* T_POINT */
-      if (end == 0 || yi || wan || prev == T_BIG) break;
-      char *core = out->core;
-      unsigned long long ip = sec + (num > 0 ? (unsigned long long)num : 0);
-      int w = snprintf(core, GF_NUM_MAX, "%llu", ip);
-      size_t o = (size_t)w;
-      size_t f = read_fraction(s + i + t.len, len - i - t.len, core, &o,
-                               &out->flags);
-      if (f == (size_t)-1) return 0;
-      if (f == 0) break;
-      core[o] = '\0';
-      i += t.len + f;
-      size_t m = 0;
-      out->mag_exp = trailing_mag(s + i, len - i, &m);
-      out->mag_off = i;
-      out->len = i + m;
-      out->flags |= GF_NUMF_CHINESE;
-      if (daxie) out->flags |= GF_NUMF_DAXIE;
-      return finish(out);
-    }
-    if (t.daxie) daxie = 1;
-    if (t.kind != T_BIG) last_big = 0;
-    zero_gap = 0;
-    i += t.len;
-    end = i;
-    continue;
-  unread_digit:
-    /* 一百二百, 一万一万: the digit belonged to the unit we refuse */
-    if (prev == T_DIGIT && num > 0) {
-      end = digit_at;
-      num = -1;
-      last_big = big_before_digit;
-    }
-    break;
-  }
-  if (end == 0) return 0;
-  unsigned long long v = yi, low = 0;
-  if (!add_ok(&v, wan) || !add_ok(&v, sec) || !add_ok(&v, tail)) return 0;
-  if (num > 0 && !add_ok(&v, (unsigned long long)num)) return 0;
-  int low_mag = 0;
-  size_t n_low = 0, low_off = 0;
-  if (!tail_done && num < 0 && prev_exp >= 2 && i < len && is_digit(s[i]) &&
-      (zero_gap || prev == T_UNIT || prev == T_BIG))
-    n_low = arabic_lower(s + i, len - i, prev_exp, &low, &low_mag, &low_off);
-  if (n_low) {
-    if (!add_ok(&v, low)) return 0;
-    end = i + n_low;
-    last_big = 0;
-  }
-  out->flags |= GF_NUMF_CHINESE;
-  if (daxie) out->flags |= GF_NUMF_DAXIE;
-  out->len = end;
-  out->mag_off = end;
-  out->mag_exp = 0;
-  snprintf(out->core, sizeof out->core, "%llu", v);
-  if (n_low && low_mag) {
-    out->mag_exp = low_mag; /* 八亿3000万: the Arabic part's own 万 */
-    out->mag_off = i + low_off;
-  }
-  if (last_big) {
-    /* nothing lower follows the last 万/亿: a trailing magnitude */
-    out->mag_exp = big_pair ? 12 : prev_exp;
-    out->mag_off = big_pair ? prev_big_off : big_off;
-  }
-  if (out->mag_exp) {
-    char tmp[GF_NUM_MAX];
-    if (shift(out->core, -out->mag_exp, tmp, sizeof tmp)) return 0;
-    memcpy(out->core, tmp, sizeof tmp);
-  }
-  return finish(out);
+  return read_positional(s, len, out);
 }
 
-/* ---------------------------------------------------------------- reading */
-
-/* 300万五千, 5亿零二千: a Chinese lower part after an Arabic integer and
- * its 万/亿, below that magnitude.  Only 零 or a digit with its unit starts
- * one, so 3万人, 3万五年 and 200万千瓦 read as before.  Updates out (read
- * by read_arabic) when one is found. */
-static void chinese_lower(const char *s, size_t len, gf_numeral *out) {
-  size_t at = out->len, z = 0;
-  tok t = next_tok(s + at, len - at);
-  if (t.kind == T_DIGIT && t.val == 0 && !t.daxie) {
-    z = t.len;
-    t = next_tok(s + at + z, len - at - z);
+/* Does the Arabic integer at s (n bytes) start a positional number: 5万,
+ * 300万五千, 5千6百, 500余万?  Not 5千米, 5千万元 or 3千人, where the
+ * unit reader takes 千. */
+static int arabic_starts_positional(const char *s, size_t len, size_t n) {
+  tok t = chinese_tok(s + n, len - n);
+  if (t.kind == T_BIG) return 1;
+  if (t.kind == T_BOUND) {
+    size_t j = n + t.len;
+    tok u = chinese_tok(s + j, len - j);
+    return u.kind == T_BIG;
   }
-  if (t.kind != T_DIGIT || t.val == 0) return;
-  size_t b = at + z + t.len;
-  tok t1 = next_tok(s + b, len - b);
-  if (t1.kind != T_UNIT && !(z && t1.kind == T_NONE)) return;
-  gf_numeral lo;
-  memset(&lo, 0, sizeof lo);
-  gf_decimal_canon(out->core);
-  if (strchr(out->core, '.') || strcmp(out->core, "0") == 0 ||
-      !read_chinese(s + at + z, len - at - z, &lo) || strchr(lo.value, '.'))
-    return;
-  size_t nv = strlen(lo.value), nc = strlen(out->core);
-  char v[GF_NUM_MAX], core[GF_NUM_MAX];
-  if (nv > (size_t)out->mag_exp || nc + (size_t)out->mag_exp + 1 > sizeof v)
-    return;
-  memcpy(v, out->core, nc);
-  memset(v + nc, '0', (size_t)out->mag_exp - nv);
-  memcpy(v + nc + out->mag_exp - nv, lo.value, nv + 1);
-  if (shift(v, -lo.mag_exp, core, sizeof core)) return;
-  memcpy(out->core, core, sizeof core);
-  out->flags |= GF_NUMF_CHINESE | (lo.flags & GF_NUMF_DAXIE);
-  out->len = at + z + lo.len;
-  out->mag_exp = lo.mag_exp;
-  out->mag_off = lo.mag_exp ? at + z + lo.mag_off : out->len;
+  if (t.kind != T_UNIT || n != 1 || s[0] == '0') return 0;
+  size_t j = n + t.len;
+  tok u = next_tok(s + j, len - j);
+  gf_unit_match um;
+  if (gf_unit_read(s + n, len - n, 0, &um) && um.mag_exp == 0) return 0;
+  return u.kind == T_AINT || (u.kind == T_DIGIT);
 }
 
-static int read_plain(const char *s, size_t len, gf_numeral *out) {
+int gf_numeral_read_plain(const char *s, size_t len, gf_numeral *out) {
   if (len && is_digit(s[0])) {
-    if (!read_arabic(s, len, out)) return 0;
-    if (out->mag_exp == 0) return 1;
-    size_t n = out->len;
-    chinese_lower(s, len, out);
-    return out->len == n || finish(out);
+    int has_frac = 0, too_long = 0;
+    size_t n = arabic_run(s, len, out, &has_frac, &too_long);
+    if (!n) {
+      if (too_long) {
+        while (out->bad_len < len &&
+               (is_digit(s[out->bad_len]) || s[out->bad_len] == '.' ||
+                s[out->bad_len] == ','))
+          out->bad_len++;
+      }
+      return 0;
+    }
+    if (!has_frac && !(out->flags & GF_NUMF_GROUPED) &&
+        arabic_starts_positional(s, len, n)) {
+      gf_numeral r;
+      memset(&r, 0, sizeof r);
+      if (read_positional(s, len, &r) && r.len > n) {
+        *out = r;
+        return 1;
+      }
+      if (r.bad_len) {
+        out->bad_len = r.bad_len;
+        return 0;
+      }
+    }
+    size_t m = 0;
+    out->mag_off = n;
+    out->mag_exp = trailing_mag(s + n, len - n, &m);
+    out->mag_len = m;
+    out->len = n + m;
+    out->bound_ok = m || !has_frac ? 1 : 0;
+    if (!finish(out)) {
+      out->bad_len = out->len;
+      return 0;
+    }
+    return 1;
   }
   return read_chinese(s, len, out);
 }
 
-/* Words where 成 after a digit is not a tenth: 一成不变, 三成本 ... */
-static const char *const cheng_words[] = {
-    "不", "本", "员", "果", "效", "为", "立", "交", "都", "熟", "绩",
-    "就", "功", "型", "品", "长", "套", "片", "材", "败", "像", "活",
-};
-
-/* 九成, 七成五: tenths, read as percent.  s points after the digit. */
-static int read_cheng(const char *s, size_t len, int d, gf_numeral *out) {
-  size_t n = lit(s, len, "成");
-  if (!n) return 0;
-  for (size_t k = 0; k < sizeof cheng_words / sizeof cheng_words[0]; k++)
-    if (lit(s + n, len - n, cheng_words[k])) return 0;
-  int v = d * 10;
-  tok t = next_tok(s + n, len - n);
-  if (t.kind == T_DIGIT && t.val > 0) {
-    tok nx = next_tok(s + n + t.len, len - n - t.len);
-    if (nx.kind == T_NONE) {
-      v += t.val;
-      n += t.len;
-    }
+size_t gf_numeral_bound_after(const char *s, size_t len,
+                              const gf_numeral *nr, int *bound) {
+  if (bound) *bound = GF_NUMB_EXACT;
+  if (!s || !nr || !nr->len || nr->len >= len || !nr->bound_ok) return 0;
+  tok t = chinese_tok(s + nr->len, len - nr->len);
+  if (t.kind != T_BOUND) return 0;
+  int round = nr->bound_ok & 2;
+  if (!round && nr->mag_exp == 0) {
+    /* after Arabic digits: 180余, 20多 (and 20来, 20几 for a round one) */
+    size_t n = strlen(nr->value);
+    if (strchr(nr->value, '.') || !is_digit(s[0])) return 0;
+    round = n >= 2 && nr->value[n - 1] == '0';
+    if (t.val == GF_NUMB_ABOUT || gf_lit(s + nr->len, 3, "几"))
+      if (!round) return 0;
   }
-  snprintf(out->core, sizeof out->core, "%d", v);
-  out->len = n;
-  return 1;
+  if (bound) *bound = t.val;
+  return t.len;
 }
 
-/* y / x as a decimal string (y a canonical non-negative decimal, x > 0):
- * exact when the quotient terminates within the buffer, else rounded half
- * up to 10 significant digits (三分之一 is 0.3333333333, 三分之二
- * 0.6666666667), or to a whole number when the integer part already has
- * 10 digits or more.  0 when it does not fit. */
-#define RATIO_SIG 10
-static int divide(const char *y, unsigned long long x, char *out,
-                  size_t cap) {
-  int neg;
-  size_t a, b, c, d;
-  if (x == 0 || x > ULLONG_MAX / 10 || !split(y, &neg, &a, &b, &c, &d) ||
-      neg)
-    return 0;
-  /* y = N / 10^k with N the digits of y; quotient digits of N / x */
-  char dig[3 * GF_NUM_MAX];
-  size_t n = 0, k = d - c;
-  unsigned long long r = 0;
-  for (size_t j = a; j < d; j++) {
-    if (j == b) j = c;
-    if (j >= d) break;
-    r = r * 10 + (unsigned)(y[j] - '0');
-    dig[n++] = (char)('0' + r / x);
-    r %= x;
-  }
-  size_t n_int = n; /* digits before the point of N / x */
-  /* Terminating: x / gcd(N, x) has no prime factor but 2 and 5. */
-  unsigned long long g = x, h = r, q;
-  while (h) {
-    unsigned long long m = g % h;
-    g = h;
-    h = m;
-  }
-  q = x / g;
-  while (q % 2 == 0) q /= 2;
-  while (q % 5 == 0) q /= 5;
-  int up = 0;
-  if (q == 1) {
-    while (r != 0) {
-      if (n + 1 >= sizeof dig) return 0;
-      r *= 10;
-      dig[n++] = (char)('0' + r / x);
-      r %= x;
-    }
-  } else {
-    /* keep RATIO_SIG digits from the first non-zero one, and at least the
-     * whole part of y / x (its first n_int - k digits); dig[keep] rounds */
-    size_t fz = 0, keep;
-    for (;;) {
-      while (fz < n && dig[fz] == '0') fz++;
-      keep = fz + RATIO_SIG;
-      if (keep < n_int - k) keep = n_int - k;
-      if (fz < n && n > keep) break;
-      if (n + 1 >= sizeof dig) return 0;
-      r *= 10;
-      dig[n++] = (char)('0' + r / x);
-      r %= x;
-    }
-    up = dig[keep] >= '5';
-    n = keep;
-    for (size_t j = n; up && j-- > 0;) {
-      if (dig[j] < '9') {
-        dig[j]++;
-        up = 0;
-      } else {
-        dig[j] = '0';
-      }
-    }
-    /* digits dropped inside N / x's whole part are fractions of y / x */
-    for (; n < n_int; n++) dig[n] = '0';
-  }
-  char v[3 * GF_NUM_MAX + 4];
-  size_t o = 0;
-  if (up) v[o++] = '1'; /* 9.99999999995 -> 10 */
-  memcpy(v + o, dig, n_int);
-  o += n_int;
-  if (o == 0) v[o++] = '0';
-  if (n > n_int) {
-    v[o++] = '.';
-    memcpy(v + o, dig + n_int, n - n_int);
-    o += n - n_int;
-  }
-  v[o] = '\0';
-  return shift(v, -(long)k, out, cap) == 0;
-}
-
-/* X分之Y at s + at (after X, whose value is x): Y / X in out.  Returns 1
- * when read. */
-static int read_ratio(const char *s, size_t len, size_t at,
-                      unsigned long long x, gf_numeral *out) {
-  size_t p = lit(s + at, len - at, "分之");
-  if (!p) return 0;
-  gf_numeral y;
-  memset(&y, 0, sizeof y);
-  p += at;
-  if (!read_plain(s + p, len - p, &y)) return 0;
-  gf_numeral r;
-  memset(&r, 0, sizeof r);
-  if (!divide(y.value, x, r.core, sizeof r.core)) return 0;
-  r.len = r.mag_off = p + y.len;
-  r.flags = GF_NUMF_CHINESE | (y.flags & GF_NUMF_DAXIE);
-  if (!finish(&r)) return 0;
-  *out = r;
-  return 1;
-}
-
-/* The X of X分之Y: a whole number without magnitude, else 0. */
-static unsigned long long ratio_base(const gf_numeral *r) {
-  unsigned long long x = 0;
-  if (r->mag_exp || strlen(r->value) > 18) return 0;
-  for (const char *p = r->value; *p; p++) {
-    if (!is_digit(*p)) return 0;
-    x = x * 10 + (unsigned)(*p - '0');
-  }
-  return x;
-}
-
-/* A minus sign: 负 - −. */
-static size_t minus_len(const char *s, size_t len) {
-  size_t n;
-  if ((n = lit(s, len, "负")) || (n = lit(s, len, "-")) ||
-      (n = lit(s, len, "\xE2\x88\x92")))
-    return n;
-  return 0;
-}
-
-int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
-  if (!out) return 0;
-  memset(out, 0, sizeof *out);
-  if (!s || len == 0) return 0;
-  /* Every number starts with a digit or a numeral character (百分之,
-   * 千分之 and 万分之 too): callers often ask where there is none. */
-  if (!is_digit(s[0]) && next_tok(s, len).kind == T_NONE) return 0;
-  gf_numeral r;
-  memset(&r, 0, sizeof r);
-  size_t p;
-  if ((p = lit(s, len, "百分之")) || (p = lit(s, len, "千分之"))) {
-    unsigned pf = lit(s, len, "百") ? GF_NUMF_PERCENT : GF_NUMF_PERMILLE;
-    /* 百分之负二点五: the sign sits inside the percent form */
-    size_t sg = minus_len(s + p, len - p);
-    p += sg;
-    size_t b = lit(s + p, len - p, "百");
-    tok nx = next_tok(s + p + b, len - p - b);
-    if (b && pf == GF_NUMF_PERCENT && nx.kind != T_DIGIT &&
-        nx.kind != T_UNIT && nx.kind != T_POINT) {
-      strcpy(r.value, "100"); /* 百分之百 */
-      r.len = b;
-    } else if (!read_plain(s + p, len - p, &r)) {
-      return 0;
-    }
-    if (sg && strlen(r.value) + 2 > sizeof out->core) return 0;
-    out->len = p + r.len;
-    out->flags = r.flags | pf | GF_NUMF_CHINESE;
-    if (sg) out->core[0] = '-';
-    memcpy(out->core + (sg ? 1 : 0), r.value, strlen(r.value) + 1);
-    out->mag_off = out->len;
-    return finish(out);
-  }
-  /* 万分之五: parts per ten thousand, a plain fraction */
-  if ((p = lit(s, len, "万分之")) != 0)
-    return read_ratio(s, len, p - strlen("分之"), 10000, out);
-  if (!read_plain(s, len, &r)) return 0;
-  /* 四分之一, 三分之二: X分之Y */
-  unsigned long long x = ratio_base(&r);
-  if (x && read_ratio(s, len, r.len, x, out)) return 1;
-  /* 九成 / 七成五: one plain Chinese digit before 成 */
-  tok t = next_tok(s, len);
-  if (t.kind == T_DIGIT && t.val > 0 && r.len == t.len && r.mag_exp == 0) {
-    gf_numeral c;
-    memset(&c, 0, sizeof c);
-    if (read_cheng(s + t.len, len - t.len, t.val, &c)) {
-      *out = c;
-      out->len += t.len;
-      out->mag_off = out->len;
-      out->flags = r.flags | GF_NUMF_PERCENT;
-      return finish(out);
-    }
-  }
-  *out = r;
-  return 1;
-}
-
-/* ---------------------------------------------------------------- public */
-
-int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
-                     char **value, const char **unit) {
-  if (consumed) *consumed = 0;
-  if (value) *value = NULL;
-  if (unit) *unit = "";
-  if (!text || !consumed || !value) return GF_EINVAL;
-  gf_numeral n;
-  if (!gf_numeral_read(text, len, &n)) return GF_OK;
-  const char *u = "";
-  size_t used = n.len, k;
-  if (n.flags & GF_NUMF_PERCENT) {
-    u = "%";
-  } else if (n.flags & GF_NUMF_PERMILLE) {
-    u = "‰";
-  } else if ((k = lit(text + used, len - used, "%")) != 0) {
-    u = "%";
-    used += k;
-  } else if ((k = lit(text + used, len - used, "‰")) != 0) {
-    u = "‰";
-    used += k;
-  }
-  char *v = gf_strdup(n.value);
-  if (!v) return GF_ENOMEM;
-  *value = v;
-  *consumed = used;
-  if (unit) *unit = u;
-  return GF_OK;
-}
-
-size_t gf_numeral_char(const char *s, size_t len) {
-  if (!s) return 0;
-  tok t = next_tok(s, len);
-  return t.kind == T_POINT ? 0 : t.len;
+int gf_numeral_digit(const char *s, size_t len, size_t *n) {
+  tok t = chinese_tok(s, len);
+  if (t.kind != T_DIGIT) return -1;
+  if (n) *n = t.len;
+  return t.val;
 }

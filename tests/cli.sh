@@ -137,7 +137,7 @@ printf '一千三百二十七点八\n' >"$tmp/in"
 run "$tmp/in" -- numbers
 check "numbers: exit 0 (got $rc)" is_eq "$rc" 0
 check "numbers: 一千三百二十七点八 is 1327.8" \
-  is_eq "$(cat "$tmp/out")" "$(printf '一千三百二十七点八\t1327.8\t')"
+  is_eq "$(cat "$tmp/out")" "$(printf '一千三百二十七点八\t1327.8\t\texact')"
 printf 'ok \377\n' >"$tmp/in"
 run "$tmp/in" -- numbers
 check "numbers: invalid UTF-8: exit 1 (got $rc)" is_eq "$rc" 1
