@@ -56,6 +56,9 @@ static size_t magnitude_unit(const char *t, size_t len, size_t p,
 size_t gf_amount_unit(const char *t, size_t len, size_t s,
                       const gf_numeral *nr, gf_amount *a) {
   size_t p = s + nr->mag_off;
+  /* 500余万, 一千多万, 十来万: the numeral reader's own bound */
+  if (nr->bound)
+    a->bound = nr->bound == GF_NUMB_ABOUT ? GF_BOUND_ABOUT : GF_BOUND_OVER;
   if (nr->mag_exp == 0) {
     size_t e = paren_unit(t, len, p, a);
     if (e) return e;
