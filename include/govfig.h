@@ -499,6 +499,96 @@ GF_API int gf_store_load_dir(gf_store *st, const char *dir,
 enum { GF_SCHEMA_SQLITE = 0, GF_SCHEMA_POSTGRES = 1 };
 GF_API int gf_store_schema(int dialect, char **out);
 
+/* ---------------------------------------------------------------- tracking
+ * Each year's targets against the next year's actuals (records.md section
+ * 3, track.csv): figures of several reports are added, then every figure
+ * of kind target and period Y is matched with the actual figures of period
+ * Y in the other reports - same indicator_key, same measure, units
+ * comparable after magnitudes, same scope (本级 / 全社会 / 规模以上 ...),
+ * neither a multi-year average nor a cumulative figure against a year's -
+ * and judged met, missed or unknown by its bound and the indicator's
+ * direction (README "Tracking targets" states every rule).  Where several
+ * actuals qualify, the one in the review part of the report that reviews Y
+ * is preferred; when those disagree, or none qualifies, the outcome is
+ * unknown: never a guess. */
+typedef struct gf_indicators gf_indicators;
+
+/* Outcomes (gf_track_row.outcome_code). */
+enum {
+  GF_TRACK_UNKNOWN = 0,
+  GF_TRACK_MET = 1,
+  GF_TRACK_MISSED = 2
+};
+
+/* One row of track.csv.  Strings are non-NULL ("" when empty) and live as
+ * long as the owning gf_track.  The actual_* fields are empty (page 0)
+ * when no actual was chosen. */
+typedef struct gf_track_row {
+  const char *target_doc;
+  int target_page;
+  size_t target_start, target_end;  /* bytes of target_raw on the page */
+  const char *indicator, *indicator_key;
+  int period;                       /* the target's year (0 unknown) */
+  const char *measure;
+  const char *target_value, *target_value_max, *target_unit, *target_bound;
+  const char *actual_doc;
+  int actual_page;
+  size_t actual_start, actual_end;
+  const char *actual_indicator, *actual_value, *actual_unit;
+  const char *outcome;              /* "met", "missed" or "unknown" */
+  int outcome_code;                 /* GF_TRACK_* */
+  const char *reason;               /* a short plain phrase */
+  const char *target_raw, *actual_raw; /* the stated characters */
+} gf_track_row;
+
+/* The summary of one target year. */
+typedef struct gf_track_year {
+  int period;
+  size_t targets, met, missed, unknown;
+} gf_track_year;
+
+typedef struct gf_track gf_track;
+
+/* A new, empty set of reports.  vocab (may be NULL: no indicator has a
+ * known direction) gives each indicator_key's direction; it is borrowed
+ * and must outlive the gf_track.  *out is freed with gf_track_free.
+ * GF_EINVAL (out NULL), GF_ENOMEM. */
+GF_API int gf_track_new(const gf_indicators *vocab, gf_track **out,
+                        gf_error *err);
+/* Adds the rows of figs (copied: figs may be freed afterwards).  Rows of a
+ * doc name already added by an earlier call are ignored (the first copy of
+ * a report wins).  GF_EINVAL, GF_ENOMEM. */
+GF_API int gf_track_add_figures(gf_track *t, const gf_figures *figs,
+                                gf_error *err);
+/* Adds the rows of a figures.csv held in csv (len bytes; a UTF-8 BOM,
+ * CRLF or LF, the formula guard accepted).  Columns are found by header
+ * name; doc, kind, period, indicator, measure, value and unit are needed.
+ * An empty indicator_key cell (or no such column) takes the indicator.
+ * Duplicated docs as for gf_track_add_figures.  GF_EINVAL, GF_EUTF8,
+ * GF_ECSV (err->message and err->line say where), GF_ENOMEM. */
+GF_API int gf_track_add_csv(gf_track *t, const char *csv, size_t len,
+                            gf_error *err);
+/* Matches and judges every target added so far (again after more adds).
+ * Rows come ordered by period, target doc, page and offset, whatever the
+ * order the reports were added in.  GF_EINVAL, GF_ENOMEM. */
+GF_API int gf_track_run(gf_track *t, gf_error *err);
+GF_API size_t gf_track_count(const gf_track *t);
+/* Row i (0-based) of the last gf_track_run, NULL when out of range. */
+GF_API const gf_track_row *gf_track_at(const gf_track *t, size_t i);
+/* Per target year, ascending; NULL when out of range. */
+GF_API size_t gf_track_year_count(const gf_track *t);
+GF_API const gf_track_year *gf_track_year_at(const gf_track *t, size_t i);
+/* Writes track.csv (records.md section 3, then target_raw,actual_raw),
+ * header first unless GF_OPT_NO_HEADER.  GF_EINVAL, GF_EIO. */
+GF_API int gf_track_write_csv(const gf_track *t, FILE *f, unsigned opts);
+/* Writes one plain line per row, then one summary line per target year
+ * (the summary alone: gf_track_write_summary).  GF_EINVAL, GF_EIO. */
+GF_API int gf_track_write_text(const gf_track *t, FILE *f, unsigned opts);
+GF_API int gf_track_write_summary(const gf_track *t, FILE *f);
+/* The track.csv column names, in order, NULL-terminated. */
+GF_API const char *const *gf_track_columns(void);
+GF_API void gf_track_free(gf_track *t);
+
 /* ---------------------------------------------------------------- text only */
 /* Normalizes UTF-8 text: NFKC, radical look-alikes, full-width forms, stray
  * spaces between CJK and digits removed.  *out (caller frees with gf_free)

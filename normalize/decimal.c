@@ -236,3 +236,147 @@ int gf_decimal_div(const char *y, unsigned long long x, char *out,
   v[o] = '\0';
   return gf_decimal_scale(v, -(long)k, out, cap) == 0;
 }
+
+/* ---------------------------------------------------------------- signed
+ * Comparison and subtraction of signed decimals, for rules that must never
+ * go through binary floating point (track/outcome.c: whether 7.5 >= 7.5,
+ * whether an actual lies within half a point of a target). */
+
+/* A parsed decimal: sign, integer digits and fraction digits, without
+ * leading integer zeros or trailing fraction zeros. */
+typedef struct dec {
+  int neg;
+  const char *ip, *fp; /* integer and fraction digits */
+  size_t ni, nf;
+} dec;
+
+static int parse(const char *s, dec *d) {
+  memset(d, 0, sizeof *d);
+  if (!s) return -1;
+  if (*s == '-' || *s == '+') d->neg = *s++ == '-';
+  const char *p = s;
+  while (*p >= '0' && *p <= '9') p++;
+  size_t ni = (size_t)(p - s);
+  const char *f = p, *fe = p;
+  if (*p == '.') {
+    f = ++p;
+    while (*p >= '0' && *p <= '9') p++;
+    fe = p;
+  }
+  if (*p || (ni == 0 && fe == f)) return -1;
+  while (ni > 0 && *s == '0') s++, ni--;
+  while (fe > f && fe[-1] == '0') fe--;
+  d->ip = s;
+  d->ni = ni;
+  d->fp = f;
+  d->nf = (size_t)(fe - f);
+  if (d->ni == 0 && d->nf == 0) d->neg = 0; /* -0 is 0 */
+  return 0;
+}
+
+/* Digit k of d counting from the decimal point: k > 0 integer places
+ * (1 = units), k <= 0 fraction places (0 = tenths). */
+static int digit(const dec *d, long k) {
+  if (k > 0) return (size_t)k <= d->ni ? d->ip[d->ni - (size_t)k] - '0' : 0;
+  size_t f = (size_t)(-k);
+  return f < d->nf ? d->fp[f] - '0' : 0;
+}
+
+static int cmp_abs(const dec *a, const dec *b) {
+  if (a->ni != b->ni) return a->ni < b->ni ? -1 : 1;
+  size_t nf = a->nf > b->nf ? a->nf : b->nf;
+  for (long k = (long)a->ni; k > -(long)nf; k--) {
+    int x = digit(a, k), y = digit(b, k);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+int gf_decimal_cmp(const char *a, const char *b, int *res) {
+  dec x, y;
+  if (parse(a, &x) != 0 || parse(b, &y) != 0) return -1;
+  if (x.neg != y.neg) {
+    *res = x.neg ? -1 : 1;
+    return 0;
+  }
+  int c = cmp_abs(&x, &y);
+  *res = x.neg ? -c : c;
+  return 0;
+}
+
+/* |big| - |small| (|big| >= |small|) with sign neg, written to out. */
+static int sub_abs(const dec *big, const dec *small, int neg, char *out,
+                   size_t cap) {
+  size_t nf = big->nf > small->nf ? big->nf : small->nf;
+  size_t n = big->ni + nf; /* digits, units first when reversed */
+  if (n + 4 > cap) return -1;
+  char tmp[GF_NUM_MAX * 2];
+  if (n > sizeof tmp) return -1;
+  int borrow = 0;
+  size_t i = 0;
+  for (long k = -(long)nf + 1; k <= (long)big->ni; k++, i++) {
+    int x = digit(big, k) - digit(small, k) - borrow;
+    borrow = x < 0;
+    tmp[i] = (char)('0' + (x < 0 ? x + 10 : x));
+  }
+  size_t o = 0;
+  if (neg) out[o++] = '-';
+  size_t top = n;
+  while (top > nf && tmp[top - 1] == '0') top--; /* leading zeros */
+  if (top == nf) out[o++] = '0';
+  for (size_t j = top; j > nf; j--) out[o++] = tmp[j - 1];
+  if (nf) {
+    out[o++] = '.';
+    for (size_t j = nf; j > 0; j--) out[o++] = tmp[j - 1];
+  }
+  out[o] = '\0';
+  gf_decimal_canon(out);
+  return 0;
+}
+
+/* a + b for same signs, written to out. */
+static int add_abs(const dec *a, const dec *b, int neg, char *out,
+                   size_t cap) {
+  size_t nf = a->nf > b->nf ? a->nf : b->nf;
+  size_t ni = (a->ni > b->ni ? a->ni : b->ni) + 1;
+  size_t n = ni + nf;
+  char tmp[GF_NUM_MAX * 2];
+  if (n + 4 > cap || n > sizeof tmp) return -1;
+  int carry = 0;
+  size_t i = 0;
+  for (long k = -(long)nf + 1; k <= (long)ni; k++, i++) {
+    int x = digit(a, k) + digit(b, k) + carry;
+    carry = x >= 10;
+    tmp[i] = (char)('0' + x % 10);
+  }
+  size_t o = 0;
+  if (neg) out[o++] = '-';
+  size_t top = n;
+  while (top > nf && tmp[top - 1] == '0') top--;
+  if (top == nf) out[o++] = '0';
+  for (size_t j = top; j > nf; j--) out[o++] = tmp[j - 1];
+  if (nf) {
+    out[o++] = '.';
+    for (size_t j = nf; j > 0; j--) out[o++] = tmp[j - 1];
+  }
+  out[o] = '\0';
+  gf_decimal_canon(out);
+  return 0;
+}
+
+int gf_decimal_sub(const char *a, const char *b, char *out, size_t cap) {
+  dec x, y;
+  if (!out || cap == 0 || parse(a, &x) != 0 || parse(b, &y) != 0)
+    return -1;
+  if (x.ni + x.nf > GF_NUM_MAX || y.ni + y.nf > GF_NUM_MAX) return -1;
+  y.neg = !y.neg && (y.ni || y.nf); /* a - b = a + (-b) */
+  if (x.neg == y.neg) return add_abs(&x, &y, x.neg, out, cap);
+  int c = cmp_abs(&x, &y);
+  if (c == 0) {
+    if (cap < 2) return -1;
+    memcpy(out, "0", 2);
+    return 0;
+  }
+  return c > 0 ? sub_abs(&x, &y, x.neg, out, cap)
+               : sub_abs(&y, &x, y.neg, out, cap);
+}

@@ -153,6 +153,13 @@ int gf_decimal_add(const char *x, const char *y, char *out, size_t cap);
  * success, 0 when it does not fit. */
 int gf_decimal_div(const char *y, unsigned long long x, char *out,
                    size_t cap);
+/* Signed comparison and subtraction of decimal strings (-?D+(.D*)?, a leading +
+ * allowed).  gf_decimal_cmp sets *res to -1, 0 or 1 as a <, =, > b and
+ * returns 0, or -1 when either is not a decimal.  gf_decimal_sub writes
+ * a - b in canonical form to out (cap bytes); -1 when an input is not a
+ * decimal, longer than GF_NUM_MAX digits, or the result does not fit. */
+int gf_decimal_cmp(const char *a, const char *b, int *res);
+int gf_decimal_sub(const char *a, const char *b, char *out, size_t cap);
 /* Byte length of the Chinese numeral character at s (零 〇 一 … 九, 大写,
  * 十 百 千 万 亿 兆 and their 大写; not 点 or 余 多), or 0.  Scanners use
  * it to step over a whole run of numeral characters. */
