@@ -18,6 +18,7 @@
 #include "cli/indicators.h"
 #include "cli/tables.h"
 #include "cli/text.h"
+#include "cli/track.h"
 #include "include/govfig.h"
 
 #define PROG GF_PROG
@@ -61,6 +62,22 @@ static const char *const help_text[] = {
     "      --indicators FILE   adds FILE's lines (the format of",
     "                          `govfig indicators`) to the vocabulary that",
     "                          gives indicator_key",
+    "  govfig track [-o DIR] [--format csv|text] [--indicators FILE]",
+    "               [--password PW] [-j N] [-q] FILE...",
+    "      Each year's targets against that year's actuals in the other",
+    "      reports: FILE are PDFs, .txt reports, directories (their *.pdf",
+    "      files) or figures.csv files (a name ending in .csv), in any order.",
+    "      One row per target (kind target): the actual of the same",
+    "      indicator_key, period, measure, scope and comparable unit chosen",
+    "      (the review part of the report that reviews the year preferred),",
+    "      outcome met, missed or unknown, and a plain reason.  To standard",
+    "      output, or with -o to DIR/track.csv (track.txt for text), written",
+    "      under a temporary name and renamed when complete.  A summary per",
+    "      target year (targets, met, missed, unknown) on stderr, and as the",
+    "      last lines of --format text.",
+    "      -f, --format FMT    csv (default: records.md section 3's columns,",
+    "                          then target_raw,actual_raw) or text",
+    "      -q, --quiet         no summary, warnings or progress line",
     "  govfig indicators [--indicators FILE]",
     "      Prints the indicator vocabulary in use (built in, plus FILE's",
     "      lines): KEY<TAB>up|down|-<TAB>VARIANT..., one indicator a line.",
@@ -330,6 +347,50 @@ static int cmd_tables(int argc, char **argv) {
   return gf_cli_tables(&o);
 }
 
+static int cmd_track(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"format", required_argument, NULL, 'f'},
+      {"password", required_argument, NULL, 'p'},
+      {"jobs", required_argument, NULL, 'j'},
+      {"indicators", required_argument, NULL, 'I'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  gf_track_opts o;
+  memset(&o, 0, sizeof o);
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (unsigned)cores;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:f:p:j:qh", longopts, NULL)) !=
+         -1) {
+    switch (c) {
+    case 'o': o.dir = optarg; break;
+    case 'f':
+      if (strcmp(optarg, "csv") == 0) o.format = GF_TRACK_FMT_CSV;
+      else if (strcmp(optarg, "text") == 0) o.format = GF_TRACK_FMT_TEXT;
+      else return usage_error("track", "--format is csv or text, not", optarg);
+      break;
+    case 'p': o.password = optarg; break;
+    case 'j':
+      if (parse_jobs(optarg, &o.jobs) != 0)
+        return usage_error("track", "-j wants a thread count from 1 to 64, "
+                                    "not", optarg);
+      break;
+    case 'I': o.vocab_path = optarg; break;
+    case 'q': o.quiet = 1; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("track", c, argv);
+    }
+  }
+  if (optind >= argc) return usage_error("track", "no input FILE", NULL);
+  if (o.dir && !*o.dir)
+    return usage_error("track", "empty output directory", NULL);
+  o.inputs = argv + optind;
+  o.n_inputs = (size_t)(argc - optind);
+  return gf_cli_track(&o);
+}
+
 static int cmd_indicators(int argc, char **argv) {
   static const struct option longopts[] = {
       {"indicators", required_argument, NULL, 'I'},
@@ -364,6 +425,7 @@ static const command commands[] = {
     {"check", cmd_check},
     {"tables", cmd_tables},
     {"indicators", cmd_indicators},
+    {"track", cmd_track},
     {"help", cmd_help},
 };
 
@@ -388,7 +450,7 @@ int main(int argc, char **argv) {
   if (optind >= argc) {
     status = usage_error(NULL,
                          "no command (extract, text, numbers, check, tables, "
-                         "indicators, help)",
+                         "indicators, track, help)",
                          NULL);
     goto done;
   }

@@ -511,7 +511,6 @@ GF_API int gf_store_schema(int dialect, char **out);
  * actuals qualify, the one in the review part of the report that reviews Y
  * is preferred; when those disagree, or none qualifies, the outcome is
  * unknown: never a guess. */
-typedef struct gf_indicators gf_indicators;
 
 /* Outcomes (gf_track_row.outcome_code). */
 enum {

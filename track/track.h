@@ -10,11 +10,6 @@
 #include "include/govfig.h"
 #include "normalize/normalize.h"
 
-#ifndef GF_DIRECTION_UP /* until the indicator vocabulary declares them */
-#define GF_DIRECTION_UP 1
-#define GF_DIRECTION_DOWN (-1)
-#endif
-
 /* One end of a comparison: the columns of a figure row that the rules
  * read.  Every field non-NULL ("" when empty). */
 typedef struct gf_track_side {
