@@ -186,19 +186,35 @@ static int add_fig(gf_track *t, const src *s, size_t *cache) {
   return GF_OK;
 }
 
+/* Undoes an add call that failed: its rows and its new docs go. */
+static void roll_back(gf_track *t, size_t n_figs, size_t n_docs) {
+  while (t->n_figs > n_figs) {
+    tfig *f = t->figs[--t->n_figs];
+    gf_free(f->mem);
+    gf_free(f);
+  }
+  while (t->n_docs > n_docs) {
+    tdoc *d = &t->docs[--t->n_docs];
+    gf_free(d->name);
+    gf_free(d->tops);
+  }
+}
+
 int gf_track_add_figures(gf_track *t, const gf_figures *figs,
                          gf_error *err) {
   if (!t || !figs) return gf_error_set(err, GF_EINVAL, "NULL argument", 0, 0);
   t->calls++;
-  size_t cache = (size_t)-1;
+  size_t cache = (size_t)-1, n_figs = t->n_figs, n_docs = t->n_docs;
   for (size_t i = 0; i < gf_figures_count(figs); i++) {
     const gf_figure *g = gf_figures_at(figs, i);
     src s = {g->doc, g->section, g->kind, g->indicator, g->indicator_key,
              g->measure, g->value, g->value_max, g->unit, g->base_value,
              g->base_unit, g->bound, g->comparison, g->raw, g->sentence,
              g->page, g->period, g->start, g->end};
-    if (add_fig(t, &s, &cache) != GF_OK)
+    if (add_fig(t, &s, &cache) != GF_OK) {
+      roll_back(t, n_figs, n_docs);
       return gf_error_set(err, GF_ENOMEM, NULL, 0, 0);
+    }
   }
   return GF_OK;
 }
@@ -252,7 +268,7 @@ int gf_track_add_csv(gf_track *t, const char *csv, size_t len,
       return GF_ECSV;
     }
   t->calls++;
-  size_t cache = (size_t)-1;
+  size_t cache = (size_t)-1, n_figs = t->n_figs, n_docs = t->n_docs;
   for (size_t r = 1; r < gf_csv_rows(c) && rc == GF_OK; r++) {
     const char *v[N_COLS];
     for (size_t k = 0; k < N_COLS; k++) {
@@ -273,7 +289,10 @@ int gf_track_add_csv(gf_track *t, const char *csv, size_t len,
     rc = add_fig(t, &s, &cache);
   }
   gf_csv_free(c);
-  if (rc != GF_OK) return gf_error_set(err, rc, NULL, 0, 0);
+  if (rc != GF_OK) {
+    roll_back(t, n_figs, n_docs);
+    return gf_error_set(err, rc, NULL, 0, 0);
+  }
   return GF_OK;
 }
 
