@@ -143,7 +143,7 @@ gf_exit gf_cli_track(const gf_track_opts *o) {
   x.password = o->password;
   x.quiet = o->quiet;
   gf_indicators *vocab = NULL;
-  if (gf_cli_vocabulary(o->vocab_path, &vocab) != 0) return GF_EXIT_INPUT;
+  if (gf_cli_vocabulary(o->vocab_path, &vocab) != 0) return GF_EXIT_USAGE;
   x.vocab = vocab;
   char **paths = NULL;
   size_t n_paths = 0;
