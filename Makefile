@@ -11,7 +11,7 @@ WARN := -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wshadow
 ALL_CPPFLAGS := -I. -D_POSIX_C_SOURCE=200809L -DGF_SRCDIR='"$(CURDIR)"' $(CPPFLAGS)
 ALL_CFLAGS := $(WARN) -fPIC -fvisibility=hidden -MMD -MP $(CFLAGS)
 
-LIB_SRC := $(sort $(wildcard common/*.c extract/*.c normalize/*.c export/*.c track/*.c))
+LIB_SRC := $(sort $(wildcard common/*.c extract/*.c normalize/*.c export/*.c check/*.c track/*.c))
 # Data files compiled into the library (tools: od, sed from coreutils).
 GEN_SRC := $(BUILDDIR)/gen/indicators_tsv.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILDDIR)/%.o) $(GEN_SRC:.c=.o)

@@ -7,6 +7,7 @@
 #define GF_SCAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A word with its byte length and what it means (a GF_BOUND_*, a
@@ -26,6 +27,12 @@ static inline size_t gf_lit_at(const char *t, size_t len, size_t at,
   for (; w[i]; i++)
     if (at + i >= len || t[at + i] != w[i]) return 0;
   return i;
+}
+
+/* gf_lit_at at the start of s: the byte length of w when s (len bytes)
+ * starts with it, else 0. */
+static inline size_t gf_lit(const char *s, size_t len, const char *w) {
+  return gf_lit_at(s, len, 0, w);
 }
 
 /* The byte length of literal w when it ends right before t+at, not
@@ -149,9 +156,13 @@ static inline int gf_is_ascii_alnum(char c) {
          (c >= 'A' && c <= 'Z');
 }
 
-/* ASCII white space: space, tab, CR, LF, VT, FF. */
-static inline int gf_is_space(int c) {
-  return c == ' ' || (c >= '\t' && c <= '\r');
+/* A code point that lays out as white space in a report's text: ASCII
+ * space, tab and line ends, NO-BREAK SPACE, the spaces U+2000..U+200B,
+ * U+202F, U+205F, the ideographic space U+3000 and U+FEFF (a stray BOM). */
+static inline int gf_is_space_cp(int32_t c) {
+  if (c < 0x2000) return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0;
+  return c <= 0x200B || c == 0x3000 || c == 0x202F || c == 0x205F ||
+         c == 0xFEFF;
 }
 
 /* dst = src, cut to cap - 1 bytes like snprintf "%s" but without the

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/common.h"
 #include "include/govfig.h"
 
 /* One line of a page's text, as the PDF reader laid it out.  off/len are
@@ -104,9 +105,6 @@ void gf_sha256_hex(gf_sha256 *s, char out[GF_SHA256_HEX]);
 /* The hash of the file at path; GF_EIO when it cannot be read. */
 int gf_sha256_file(const char *path, char out[GF_SHA256_HEX]);
 
-/* errors.c: fills err (NULL allowed) with code, gf_strerror(code) as the
- * message, page (1-based or 0) and offset; returns code. */
-int gf_error_fill(gf_error *err, int code, int page, size_t offset);
 
 /* pdf.c: the only file that includes poppler/glib.  Fills doc->pages and
  * doc->lines (with geometry) from the PDF at path, reading page ranges in

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/scan.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
@@ -42,12 +43,6 @@ static inline int32_t decode(const char *s, size_t len, size_t *n) {
     }
   }
   return decode_other(s, len, n);
-}
-
-static inline int is_space(int32_t c) {
-  if (c < 0x2000) return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0;
-  return c <= 0x200B || c == 0x3000 || c == 0x202F || c == 0x205F ||
-         c == 0xFEFF;
 }
 
 static int is_digit(int32_t c) {
@@ -87,7 +82,7 @@ static size_t line_cps(const char *s, size_t len, int32_t *out) {
   size_t n = 0;
   for (size_t i = 0, k; i < len; i += k) {
     int32_t c = decode(s + i, len - i, &k);
-    if (is_space(c)) continue;
+    if (gf_is_space_cp(c)) continue;
     if (n == MAX_CPS) return MAX_CPS + 1;
     out[n++] = c;
   }
@@ -96,7 +91,7 @@ static size_t line_cps(const char *s, size_t len, int32_t *out) {
 
 static int is_blank_line(const char *s, size_t len) {
   for (size_t i = 0, k; i < len; i += k)
-    if (!is_space(decode(s + i, len - i, &k))) return 0;
+    if (!gf_is_space_cp(decode(s + i, len - i, &k))) return 0;
   return 1;
 }
 
@@ -211,7 +206,7 @@ static void put_key(gf_buf *keys, const char *s, size_t len) {
   for (size_t i = 0, k; i < len; i += k) {
     int32_t c = decode(s + i, len - i, &k);
     int stray = c == 0xFFFD && k == 1;
-    if (!stray && !is_space(c) && !is_digit(c)) continue;
+    if (!stray && !gf_is_space_cp(c) && !is_digit(c)) continue;
     gf_buf_put(keys, s + run, i - run);
     if (stray) gf_buf_put(keys, "\xEF\xBF\xBD", 3);
     run = i + k;
@@ -392,7 +387,7 @@ static int has_heading_marker(const char *s, size_t len) {
   size_t n = 0;
   for (size_t i = 0, k; i < len && n < 8; i += k) {
     int32_t cp = decode(s + i, len - i, &k);
-    if (n == 0 && is_space(cp)) continue;
+    if (n == 0 && gf_is_space_cp(cp)) continue;
     if (n == 0 && !opens_heading(cp)) return 0;
     c[n++] = cp;
   }
@@ -441,7 +436,7 @@ static int ends_sentence_fwd(const char *s, size_t len) {
   int32_t last = -1, before = -1;
   for (size_t i = 0, k; i < len; i += k) {
     int32_t c = decode(s + i, len - i, &k);
-    if (is_space(c)) continue;
+    if (gf_is_space_cp(c)) continue;
     before = last;
     last = c;
   }
@@ -459,7 +454,7 @@ static int ends_sentence(const char *s, size_t len) {
     while (b > 0 && e - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80) b--;
     int32_t cp = decode(s + b, e - b, &k);
     if (k != e - b) return ends_sentence_fwd(s, len);
-    if (!is_space(cp)) c[n++] = cp;
+    if (!gf_is_space_cp(cp)) c[n++] = cp;
     e = b;
   }
   return is_stop(c[0]) || (is_close_quote(c[0]) && is_stop(c[1]));
@@ -481,7 +476,7 @@ static size_t columns(const char *s, size_t len) {
 /* Columns where the line's text starts and ends, spaces left out. */
 static void text_columns(const char *s, size_t len, float *x0, float *x1) {
   size_t a = 0, b = len, k;
-  while (a < len && is_space(decode(s + a, len - a, &k))) a += k;
+  while (a < len && gf_is_space_cp(decode(s + a, len - a, &k))) a += k;
   if (a == len) {
     *x0 = *x1 = 0;
     return;
@@ -489,7 +484,7 @@ static void text_columns(const char *s, size_t len, float *x0, float *x1) {
   for (;;) { /* a non-space character lies in a..b: drop trailing spaces */
     size_t c = b - 1;
     while (c > a && ((unsigned char)s[c] & 0xC0) == 0x80) c--;
-    if (!is_space(decode(s + c, b - c, &k))) break;
+    if (!gf_is_space_cp(decode(s + c, b - c, &k))) break;
     b = c;
   }
   size_t lead = columns(s, a);

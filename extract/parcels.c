@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/scan.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
@@ -44,18 +45,6 @@ static const char *const DIR_NAME[4] = {"east", "west", "south", "north"};
 
 /* ------------------------------------------------------------- text */
 
-/* Byte length of the UTF-8 character at s (1 for a stray byte). */
-static size_t ch_len(const char *s, size_t len) {
-  int32_t cp;
-  size_t n = gf_utf8_decode(s, len, &cp);
-  return n ? n : 1;
-}
-
-static int at(const char *s, size_t len, size_t i, const char *w) {
-  size_t n = strlen(w);
-  return i + n <= len && memcmp(s + i, w, n) == 0;
-}
-
 /* Bracket depth change of the character at s[i]: +1 opening, -1 closing. */
 static int bracket(const char *s, size_t len, size_t i) {
   static const char *const open[] = {"（", "(", "【", "[", "〔", "《", "“",
@@ -63,8 +52,8 @@ static int bracket(const char *s, size_t len, size_t i) {
   static const char *const close[] = {"）", ")", "】", "]", "〕", "》", "”",
                                       "」", NULL};
   for (size_t k = 0; open[k]; k++) {
-    if (at(s, len, i, open[k])) return 1;
-    if (at(s, len, i, close[k])) return -1;
+    if (gf_lit_at(s, len, i, open[k])) return 1;
+    if (gf_lit_at(s, len, i, close[k])) return -1;
   }
   return 0;
 }
@@ -85,7 +74,7 @@ static const char *const TRIM[] = {"，", ",", "；", ";", "。", "：", ":",
 static size_t match_any(const char *s, size_t len, size_t i,
                         const char *const *words) {
   for (size_t k = 0; words[k]; k++)
-    if (at(s, len, i, words[k])) return strlen(words[k]);
+    if (gf_lit_at(s, len, i, words[k])) return strlen(words[k]);
   return 0;
 }
 
@@ -114,7 +103,7 @@ static void trim(const char *s, size_t *a, size_t *b) {
 static int dir_at(const char *s, size_t len, size_t i, size_t start) {
   int d = -1;
   for (int k = 0; k < 4; k++)
-    if (at(s, len, i, DIR_WORD[k])) d = k;
+    if (gf_lit_at(s, len, i, DIR_WORD[k])) d = k;
   if (d < 0) return -1;
   if (i == start) return d;
   for (size_t k = 0; BEFORE_DIR[k]; k++) {
@@ -162,17 +151,17 @@ static void name_of(const char *s, size_t a, size_t b, size_t *na,
   /* the last clause only: after the last top-level comma or colon */
   int depth = 0;
   size_t start = a;
-  for (size_t i = a; i < b; i += ch_len(s + i, b - i)) {
+  for (size_t i = a; i < b; i += gf_char_len((unsigned char)s[i])) {
     depth += bracket(s, b, i);
     if (depth < 0) depth = 0;
-    if (depth == 0 && (at(s, b, i, "，") || at(s, b, i, ",") ||
-                       at(s, b, i, "：") || at(s, b, i, ":") ||
-                       at(s, b, i, "。")))
-      start = i + ch_len(s + i, b - i);
+    if (depth == 0 && (gf_lit_at(s, b, i, "，") || gf_lit_at(s, b, i, ",") ||
+                       gf_lit_at(s, b, i, "：") || gf_lit_at(s, b, i, ":") ||
+                       gf_lit_at(s, b, i, "。")))
+      start = i + gf_char_len((unsigned char)s[i]);
   }
   a = start;
   trim(s, &a, &b);
-  if (at(s, b, a, "其中")) a += strlen("其中");
+  if (gf_lit_at(s, b, a, "其中")) a += strlen("其中");
   for (size_t k = 0; PRONOUN[k]; k++)
     if (b - a == strlen(PRONOUN[k]) && memcmp(s + a, PRONOUN[k], b - a) == 0)
       return;
@@ -197,7 +186,7 @@ static size_t parse_desc(const char *s, size_t len, found *out, size_t cap) {
     int cur = -1;
     size_t k = a;
     while (k < len) {
-      size_t cl = ch_len(s + k, len - k);
+      size_t cl = gf_char_len((unsigned char)s[k]);
       depth += bracket(s, len, k);
       if (depth < 0) depth = 0;
       if (depth == 0) {
@@ -209,7 +198,7 @@ static size_t parse_desc(const char *s, size_t len, found *out, size_t cap) {
         }
         /* a boundary ends at a top-level comma: what follows (用地面积…)
          * is no longer the boundary */
-        if (cur >= 0 && (at(s, len, k, "，") || at(s, len, k, ","))) {
+        if (cur >= 0 && (gf_lit_at(s, len, k, "，") || gf_lit_at(s, len, k, ","))) {
           f.db[cur] = k;
           cur = -1;
         }
@@ -378,15 +367,9 @@ static int add_desc(gf_parcels *ps, const ctx *c, const char *s, size_t len,
 static int count_dirs(const char *s) {
   size_t len = strlen(s);
   int n = 0;
-  for (size_t i = 0; i < len; i += ch_len(s + i, len - i))
+  for (size_t i = 0; i < len; i += gf_char_len((unsigned char)s[i]))
     if (dir_at(s, len, i, 0) >= 0) n++;
   return n;
-}
-
-static int has_word(const char *s, const char *const *words) {
-  for (size_t k = 0; words[k]; k++)
-    if (strstr(s, words[k])) return 1;
-  return 0;
 }
 
 /* Generic header vocabulary of such tables. */
@@ -432,12 +415,13 @@ static int table_parcels(gf_parcels *ps, const gf_table_cell *const *cells,
   if (header)
     for (int c = 0; c < n_cols; c++) {
       const char *h = CELL(0, c)->text;
+      size_t hl = strlen(h);
       if (c == desc) continue;
-      if (no < 0 && has_word(h, H_NO))
+      if (no < 0 && gf_has_word(h, 0, hl, H_NO))
         no = c;
-      else if (use < 0 && has_word(h, H_USE))
+      else if (use < 0 && gf_has_word(h, 0, hl, H_USE))
         use = c;
-      else if (name < 0 && c < desc && has_word(h, H_NAME))
+      else if (name < 0 && c < desc && gf_has_word(h, 0, hl, H_NAME))
         name = c;
     }
   /* Without header words: the row numbers are the column of short
@@ -485,28 +469,28 @@ static int ends_with(const char *s, size_t a, size_t b, const char *w) {
 static char *prose_project(const char *s, size_t end) {
   size_t start = 0;
   int depth = 0;
-  for (size_t i = 0; i < end; i += ch_len(s + i, end - i)) {
+  for (size_t i = 0; i < end; i += gf_char_len((unsigned char)s[i])) {
     depth += bracket(s, end, i);
     if (depth < 0) depth = 0;
-    if (depth == 0 && (at(s, end, i, "。") || at(s, end, i, "；")))
-      start = i + ch_len(s + i, end - i);
+    if (depth == 0 && (gf_lit_at(s, end, i, "。") || gf_lit_at(s, end, i, "；")))
+      start = i + gf_char_len((unsigned char)s[i]);
   }
   size_t b = end;
   while (b > start) {
     size_t a = start;
     depth = 0;
-    for (size_t i = start; i < b; i += ch_len(s + i, b - i)) {
+    for (size_t i = start; i < b; i += gf_char_len((unsigned char)s[i])) {
       depth += bracket(s, b, i);
       if (depth < 0) depth = 0;
-      if (depth == 0 && (at(s, b, i, "，") || at(s, b, i, ",") ||
-                         at(s, b, i, "：") || at(s, b, i, ":")))
-        a = i + ch_len(s + i, b - i);
+      if (depth == 0 && (gf_lit_at(s, b, i, "，") || gf_lit_at(s, b, i, ",") ||
+                         gf_lit_at(s, b, i, "：") || gf_lit_at(s, b, i, ":")))
+        a = i + gf_char_len((unsigned char)s[i]);
     }
     size_t ca = a, cb = b;
     trim(s, &ca, &cb);
     if (ends_with(s, ca, cb, "项目") || ends_with(s, ca, cb, "工程")) {
-      for (size_t i = ca; i < cb; i += ch_len(s + i, cb - i))
-        if (at(s, cb, i, "的")) ca = i + strlen("的");
+      for (size_t i = ca; i < cb; i += gf_char_len((unsigned char)s[i]))
+        if (gf_lit_at(s, cb, i, "的")) ca = i + strlen("的");
       return gf_strndup(s + ca, cb - ca);
     }
     if (a == start) break;
@@ -536,7 +520,7 @@ static int prose_parcels(gf_parcels *ps, const gf_doc *doc,
       break;
     }
     for (size_t k = 0; k < p->len;) {
-      size_t cl = ch_len(p->text + k, p->len - k);
+      size_t cl = gf_char_len((unsigned char)p->text[k]);
       uint64_t at_pos = p->pos[k];
       if (p->text[k] != '\n' &&
           !gf_tables_covers(tabs, GF_POS_PAGE(at_pos), GF_POS_OFF(at_pos))) {

@@ -57,16 +57,8 @@ static size_t first_stop(const char *t, size_t len) {
   return end;
 }
 
-static int has_word(const char *s, size_t len, const char *const *words) {
-  for (size_t i = 0; words[i]; i++) {
-    if (find(s, len, words[i])) return 1;
-  }
-  return 0;
-}
-
 static int contains(const char *s, size_t len, const char *w) {
-  const char *const words[] = {w, NULL};
-  return has_word(s, len, words);
+  return find(s, len, w) != NULL;
 }
 
 int gf_sections_init(gf_sections *s) {
@@ -108,13 +100,13 @@ void gf_sections_title(gf_sections *s, const char *t, size_t len) {
   size_t ov[4];
   int date = gf_re_find(s->re_date, t, len, 0, ov, 2) == 1 ? atoi(t + ov[2])
                                                            : 0;
-  int plan = has_word(t, len, (const char *const[]){"执行情况", NULL}) &&
+  int plan = gf_has_word(t, 0, len, (const char *const[]){"执行情况", NULL}) &&
              contains(t, len, "计划");
   /* Without the words 政府工作报告, a work report shows itself by what it
    * is: a speech dated at a congress session that presents the work */
-  int work = !plan && (has_word(t, len, WORK_REPORT_WORDS) ||
-                       (date && has_word(t, len, CONGRESS_WORDS) &&
-                        has_word(t, len, SPEECH_WORDS) &&
+  int work = !plan && (gf_has_word(t, 0, len, WORK_REPORT_WORDS) ||
+                       (date && gf_has_word(t, 0, len, CONGRESS_WORDS) &&
+                        gf_has_word(t, 0, len, SPEECH_WORDS) &&
                         !contains(t, len, "预算") && !contains(t, len, "公报")));
   if (!ny && date) {
     y[0] = work ? date : date - 1;
@@ -155,8 +147,8 @@ int gf_sections_is_heading(gf_sections *s, const char *t, size_t len) {
 static void structural(gf_sections *s, const char *h, size_t len,
                        const int *y, int ny) {
   if (!ny) return;
-  int kind = has_word(h, len, PAST_WORDS)   ? GF_KIND_ACTUAL
-             : has_word(h, len, PLAN_WORDS) ? GF_KIND_TARGET
+  int kind = gf_has_word(h, 0, len, PAST_WORDS)   ? GF_KIND_ACTUAL
+             : gf_has_word(h, 0, len, PLAN_WORDS) ? GF_KIND_TARGET
                                             : -1;
   if (kind < 0) return;
   s->kind = kind;
@@ -182,9 +174,9 @@ static void top_level(gf_sections *s, const char *h, size_t len) {
     kind = GF_KIND_TARGET;
   else if (ny && y[0] == s->year_actual)
     kind = GF_KIND_ACTUAL;
-  else if (has_word(h, len, PAST_WORDS))
+  else if (gf_has_word(h, 0, len, PAST_WORDS))
     kind = GF_KIND_ACTUAL;
-  else if (has_word(h, len, PLAN_WORDS))
+  else if (gf_has_word(h, 0, len, PLAN_WORDS))
     kind = GF_KIND_TARGET;
   if (kind < 0) return;
   s->kind = kind;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/scan.h"
 #include "common/contract.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -37,12 +38,6 @@ static const char *const TARGET_HEAD[] = {"目标", "计划", "预期", "预计"
                                           "预算", NULL};
 static const char *const ACTUAL_HEAD[] = {"完成", "实际", "执行", "决算",
                                           NULL};
-
-static int has_any(const char *s, const char *const *words) {
-  for (size_t i = 0; words[i]; i++)
-    if (strstr(s, words[i])) return 1;
-  return 0;
-}
 
 /* A cell that is one number: "866.60", "-2.5", "1,327.8". */
 static int numeric(const char *s, char *value, size_t cap) {
@@ -79,18 +74,19 @@ static void header_unit(const char *h, column *c) {
   char *n = NULL;
   size_t len = 0;
   if (gf_normalize(h, strlen(h), &n, &len)) return;
-  c->measure = GF_MEASURE_NAMES[has_any(n, GROWTH_HEAD)  ? GF_MEASURE_GROWTH
-                                : has_any(n, SHARE_HEAD) ? GF_MEASURE_SHARE
-                                                         : GF_MEASURE_LEVEL];
+  c->measure =
+      GF_MEASURE_NAMES[gf_has_word(n, 0, len, GROWTH_HEAD)  ? GF_MEASURE_GROWTH
+                       : gf_has_word(n, 0, len, SHARE_HEAD) ? GF_MEASURE_SHARE
+                                                            : GF_MEASURE_LEVEL];
   c->is_unit = strcmp(n, "单位") == 0 || strcmp(n, "计量单位") == 0;
   for (const char *y = n; (y = strstr(y, "年")) != NULL; y += 3)
     if (y - n >= 4 && strspn(y - 4, "0123456789") == 4) {
       c->period = atoi(y - 4);
       break;
     }
-  c->kind = has_any(n, TARGET_HEAD)   ? GF_KIND_NAMES[GF_KIND_TARGET]
-            : has_any(n, ACTUAL_HEAD) ? GF_KIND_NAMES[GF_KIND_ACTUAL]
-                                      : NULL;
+  c->kind = gf_has_word(n, 0, len, TARGET_HEAD)   ? GF_KIND_NAMES[GF_KIND_TARGET]
+            : gf_has_word(n, 0, len, ACTUAL_HEAD) ? GF_KIND_NAMES[GF_KIND_ACTUAL]
+                                                  : NULL;
   /* 增长% or 比重(%) */
   const char *pct = strstr(n, "%") ? "%" : strstr(n, "‰") ? "‰" : NULL;
   if (pct) {

@@ -1,55 +1,16 @@
-/* normalize.h - what other modules may call in normalize/: the byte buffer
- * and allocation wrapper every module uses, text normalization with its
- * offset map, the numeral reader and the unit vocabulary. */
+/* normalize.h - what other modules may call in normalize/: text
+ * normalization with its offset map, the numeral reader and the unit
+ * vocabulary.  It includes common/common.h (allocation, buffers, errors),
+ * which every module uses. */
 #ifndef GF_NORMALIZE_H
 #define GF_NORMALIZE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/common.h"
+#include "common/scan.h"
 #include "include/govfig.h"
-
-/* ---- allocation: every library allocation goes through these so that test
- * builds can fail the Nth call (gf_alloc_fail_at). */
-void *gf_malloc(size_t n);
-void *gf_calloc(size_t n, size_t size);
-void *gf_realloc(void *p, size_t n);
-char *gf_strndup(const char *s, size_t n);
-char *gf_strdup(const char *s);
-/* Test hook: make the nth allocation from now fail (0 = never). */
-void gf_alloc_fail_at(unsigned long nth);
-
-/* ---- errors: fills *err (NULL allowed) with code, a constant message,
- * page and byte offset; line is reset.  Returns code. */
-int gf_error_set(gf_error *err, int code, const char *msg, int page,
-                 size_t offset);
-
-/* ---- growable byte buffer; always NUL-terminated when p != NULL.  Errors
- * are sticky: after a failed append, oom is set and further appends are
- * ignored, so callers check once at the end. */
-typedef struct gf_buf {
-  char *p;
-  size_t len, cap;
-  int oom;
-} gf_buf;
-void gf_buf_put(gf_buf *b, const char *s, size_t n);
-void gf_buf_puts(gf_buf *b, const char *s);
-void gf_buf_putc(gf_buf *b, char c);
-void gf_buf_printf(gf_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Hands the bytes to the caller (gf_free) and empties b; "" when empty,
- * NULL when out of memory. */
-char *gf_buf_detach(gf_buf *b, size_t *len);
-void gf_buf_free(gf_buf *b);
-
-/* Growable array of size_t (offset maps). */
-typedef struct gf_offs {
-  size_t *v;
-  size_t len, cap;
-  int oom;
-} gf_offs;
-void gf_offs_push(gf_offs *o, size_t x);
-void gf_offs_free(gf_offs *o);
 
 /* ---- text.c: normalization with provenance.
  * Output is NFKC (full-width digits and punctuation to ASCII), CJK radical
@@ -164,8 +125,7 @@ int gf_decimal_sub(const char *a, const char *b, char *out, size_t cap);
  * 十 百 千 万 亿 兆 and their 大写; not 点 or 余 多), or 0.  Scanners use
  * it to step over a whole run of numeral characters. */
 size_t gf_numeral_char(const char *s, size_t len);
-/* Length of t when s (len bytes) starts with it, else 0. */
-size_t gf_lit(const char *s, size_t len, const char *t);
+/* gf_lit (a literal at the start of a text) is in common/scan.h. */
 
 /* ---- units.c: the unit vocabulary (a table, easy to extend). */
 typedef struct gf_unit_match {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/scan.h"
 #include "normalize/normalize.h"
 
 typedef struct row {
@@ -46,11 +47,6 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static int is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static size_t lit(const char *s, size_t len, const char *t) {
-  size_t n = strlen(t);
-  return n <= len && memcmp(s, t, n) == 0 ? n : 0;
 }
 
 /* Start of the character before offset i (i > 0). */
@@ -126,12 +122,6 @@ static int push_bad(gf_numbers *ns, size_t start, size_t end) {
   return GF_OK;
 }
 
-static int is_space_cp(int32_t cp) {
-  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 ||
-         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-         cp == 0x3000;
-}
-
 /* Source end of a normalized span ending at b (0 < b <= n): map[b] is
  * where the next character came from, less the whitespace the normalizer
  * dropped in between.  When b falls inside one source character's
@@ -144,7 +134,7 @@ static size_t src_end(const char *src, const size_t *map, size_t n,
     size_t k = prev_start(src, end);
     int32_t cp;
     if (k < floor || !gf_utf8_decode(src + k, end - k, &cp) ||
-        !is_space_cp(cp))
+        !gf_is_space_cp(cp))
       break;
     end = k;
   }
@@ -156,7 +146,7 @@ static size_t sign_before(const char *t, size_t i);
 /* Start of the number at i with a 负 before it (负三), else i. */
 static size_t fu_start(const char *t, size_t i) {
   size_t sg = sign_before(t, i);
-  return sg && (lit(t + i - sg, sg, "负") || lit(t + i - sg, sg, "負"))
+  return sg && (gf_lit(t + i - sg, sg, "负") || gf_lit(t + i - sg, sg, "負"))
              ? i - sg
              : i;
 }
@@ -172,14 +162,14 @@ static int apart(const char *t, size_t n, size_t i, size_t e) {
  * a unit (一个, 三次) outside idioms, or standing alone ((一), 一、, 负三). */
 static int single_ok(const char *t, size_t n, size_t i, size_t e) {
   for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
-    if (lit(t + i, n - i, idioms[k])) return 0;
+    if (gf_lit(t + i, n - i, idioms[k])) return 0;
   gf_unit_match u;
   if (gf_unit_read(t + e, n - e, 0, &u)) {
     /* 一村一品, 一户一档: slogans, not counts */
-    if (lit(t + e + u.len, n - e - u.len, "一")) return 0;
+    if (gf_lit(t + e + u.len, n - e - u.len, "一")) return 0;
     if (i > 0) {
       size_t p1 = prev_start(t, i), p2 = p1 ? prev_start(t, p1) : p1;
-      if (p2 < p1 && lit(t + p2, p1 - p2, "一")) return 0;
+      if (p2 < p1 && gf_lit(t + p2, p1 - p2, "一")) return 0;
     }
     return 1;
   }
@@ -192,7 +182,7 @@ static int single_ok(const char *t, size_t n, size_t i, size_t e) {
 static int daxie_ok(const char *t, size_t n, size_t i, size_t e) {
   int32_t l = cp_before(t, fu_start(t, i));
   if (gf_is_han(l) || is_ascii_alnum(l)) return 0;
-  if (lit(t + e, n - e, "元") || lit(t + e, n - e, "圆")) return 1;
+  if (gf_lit(t + e, n - e, "元") || gf_lit(t + e, n - e, "圆")) return 1;
   return apart(t, n, i, e) && !is_ascii_alnum(cp_at(t, n, e));
 }
 
@@ -215,8 +205,8 @@ static int pair_ok(const char *t, size_t n, const size_t *map, size_t i,
     return 0;
   if (a.flags != GF_NUMF_CHINESE || b.flags != GF_NUMF_CHINESE ||
       strlen(a.value) != 1 || strlen(b.value) != 1 || b.len != k ||
-      a.value[0] == '0' || b.value[0] == '0' || lit(t + i, e - i, "两") ||
-      lit(t + e, k, "两"))
+      a.value[0] == '0' || b.value[0] == '0' || gf_lit(t + i, e - i, "两") ||
+      gf_lit(t + e, k, "两"))
     return 0;
   int32_t l = cp_before(t, fu_start(t, i)), r = cp_at(t, n, f);
   if (gf_numeral_char(t + f, n - f) || is_ascii_alnum(l) ||
@@ -236,7 +226,7 @@ static size_t sign_at_end(const char *t, size_t i, int *neg) {
     size_t m = strlen(signs[k]);
     if (i < m || memcmp(t + i - m, signs[k], m) != 0) continue;
     if (is_ascii_alnum(cp_before(t, i - m))) return 0;
-    if (lit(signs[k], m, "正") && !is_digit(t[i])) return 0;
+    if (gf_lit(signs[k], m, "正") && !is_digit(t[i])) return 0;
     if (neg) *neg = k < N_MINUS;
     return m;
   }
@@ -263,21 +253,21 @@ static size_t date_end(const char *t, size_t n, size_t i, size_t e,
               (v[1] == '9' || (v[1] == '0' && strcmp(v + 2, "00") != 0)));
   long x = nv <= 2 ? strtol(v, NULL, 10) : 0;
   size_t k;
-  if (year && (k = lit(t + e, n - e, "年"))) return e + k;
-  if (x >= 1 && x <= 12 && (k = lit(t + e, n - e, "月"))) return e + k;
-  if (x >= 1 && x <= 31 && i >= 3 && lit(t + i - 3, 3, "月") &&
-      ((k = lit(t + e, n - e, "日")) || (k = lit(t + e, n - e, "号"))))
+  if (year && (k = gf_lit(t + e, n - e, "年"))) return e + k;
+  if (x >= 1 && x <= 12 && (k = gf_lit(t + e, n - e, "月"))) return e + k;
+  if (x >= 1 && x <= 31 && i >= 3 && gf_lit(t + i - 3, 3, "月") &&
+      ((k = gf_lit(t + e, n - e, "日")) || (k = gf_lit(t + e, n - e, "号"))))
     return e + k;
   if (!year && !(x >= 1 && x <= 12)) return 0;
   for (size_t r = 0; r < sizeof date_ranges / sizeof *date_ranges; r++) {
-    size_t m = lit(t + e, n - e, date_ranges[r]);
+    size_t m = gf_lit(t + e, n - e, date_ranges[r]);
     gf_numeral b;
     if (!m || !gf_numeral_read(t + e + m, n - e - m, &b) ||
         b.value[0] == '-' || strchr(b.value, '.'))
       continue;
     size_t f = e + m + b.len;
     const char *w = year ? "年" : "月";
-    if (strlen(b.value) == (year ? 4 : strlen(b.value)) && lit(t + f, n - f, w))
+    if (strlen(b.value) == (year ? 4 : strlen(b.value)) && gf_lit(t + f, n - f, w))
       return e; /* 2020-2023年: the first end only */
   }
   /* 2023-12-01, 2023/12/01 */
@@ -322,7 +312,7 @@ static size_t pct_unit(const char *t, size_t n, size_t e,
     *unit = "‱";
   } else {
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
-      size_t m = lit(t + e, n - e, after[k][0]);
+      size_t m = gf_lit(t + e, n - e, after[k][0]);
       if (m) {
         *unit = after[k][1];
         return e + m;
@@ -378,7 +368,7 @@ static size_t one(const char *t, size_t n, const size_t *map, size_t i,
   size_t e = i + num.len, d;
   memcpy(f->val, num.value, GF_NUM_MAX);
   /* 第一百零一: an ordinal; 2023年, 3月15日: dates */
-  if (i >= 3 && lit(t + i - 3, 3, "第")) return e;
+  if (i >= 3 && gf_lit(t + i - 3, 3, "第")) return e;
   if ((d = date_end(t, n, i, e, &num)) != 0) return d;
   int b = num.bound, b2;
   size_t bl = gf_numeral_bound_after(t + i, n - i, &num, &b2);
@@ -420,7 +410,7 @@ static size_t one(const char *t, size_t n, const size_t *map, size_t i,
 /* An idiom with a number form inside (一波三折) at i: its length. */
 static size_t idiom_at(const char *t, size_t n, size_t i) {
   for (size_t k = 0; k < sizeof idioms_whole / sizeof idioms_whole[0]; k++) {
-    size_t m = lit(t + i, n - i, idioms_whole[k]);
+    size_t m = gf_lit(t + i, n - i, idioms_whole[k]);
     if (m) return m;
   }
   return 0;

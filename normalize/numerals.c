@@ -11,6 +11,7 @@
  * floating point; what does not fit is reported, never rounded. */
 #include <string.h>
 
+#include "common/scan.h"
 #include "normalize/normalize.h"
 
 __extension__ typedef unsigned __int128 u128;
@@ -75,13 +76,6 @@ static const char *const bound_words[] = {
     "多元", "多样", "多种", "多彩", "多方", "多家", "多措", "多层", "多渠道",
 };
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-size_t gf_lit(const char *s, size_t len, const char *t) {
-  if (len == 0 || s[0] != t[0]) return 0;
-  if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
-  size_t n = strlen(t);
-  return n <= len && memcmp(s, t, n) == 0 ? n : 0;
-}
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 

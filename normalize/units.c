@@ -4,6 +4,7 @@
  * add a row to teach the extractor a new unit. */
 #include <string.h>
 
+#include "common/scan.h"
 #include "normalize/normalize.h"
 
 /* Short names for the flags in the table below. */
@@ -74,15 +75,6 @@ static int is_ascii_alnum(char c) {
          (c >= 'A' && c <= 'Z');
 }
 
-/* Length of t when s starts with it, else 0; two cheap byte checks first,
- * as most Han characters share their lead byte. */
-static size_t lit(const char *s, size_t len, const char *t) {
-  if (len == 0 || s[0] != t[0]) return 0;
-  if (t[1] != '\0' && (len < 2 || s[1] != t[1])) return 0;
-  size_t n = strlen(t);
-  return n <= len && memcmp(s, t, n) == 0 ? n : 0;
-}
-
 /* Byte length of the UTF-8 character that lead byte c starts (1 for ASCII
  * and for a byte that starts none). */
 static size_t lead_len(unsigned char c) {
@@ -118,7 +110,7 @@ static size_t base_at(const char *s, size_t len, size_t *k) {
   size_t best = 0;
   for (size_t i = lo; i < N_BASES; i++) {
     if (cmp_key(bases[i].text, s, c) != 0) break;
-    size_t n = lit(s, len, bases[i].text);
+    size_t n = gf_lit(s, len, bases[i].text);
     if (n <= best) continue;
     if (is_ascii_alnum(s[n - 1]) && n < len && is_ascii_alnum(s[n]))
       continue; /* "km" in "kms" */
@@ -165,7 +157,7 @@ int gf_unit_read(const char *s, size_t len, int allow_bare_mag,
     out->flags = bases[k].flags;
   }
   for (size_t i = 0; i < sizeof mags / sizeof mags[0]; i++) {
-    size_t m = lit(s, len, mags[i].text);
+    size_t m = gf_lit(s, len, mags[i].text);
     if (!m) continue;
     size_t b = base_at(s + m, len - m, &k);
     if (b && (m + b > best || (m + b == best && b > best_base))) {

@@ -1,4 +1,4 @@
-/* test_check.c - export/check.c, gf_figures_check (spec/records.md section
+/* test_check.c - check/check.c, gf_figures_check (spec/records.md section
  * 3) on small synthetic documents made with gf_doc_open_text: a sheet that
  * holds; each kind of failure (value, page, raw, unit, base_value, doc,
  * value_max, unreadable cells); rows without start/end located by raw, on a

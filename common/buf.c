@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize/normalize.h"
+#include "common/common.h"
 
 /* Test-only countdown; a process-wide counter is acceptable here because it
  * is only ever set by single-threaded tests. */
@@ -46,18 +46,6 @@ char *gf_strndup(const char *s, size_t n) {
 char *gf_strdup(const char *s) { return gf_strndup(s, strlen(s)); }
 
 void gf_free(void *p) { free(p); }
-
-int gf_error_set(gf_error *err, int code, const char *msg, int page,
-                 size_t offset) {
-  if (err) {
-    err->code = code;
-    err->message = msg;
-    err->page = page;
-    err->offset = offset;
-    err->line = 0;
-  }
-  return code;
-}
 
 static int grow(gf_buf *b, size_t extra) {
   if (b->oom) return -1;

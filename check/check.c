@@ -119,11 +119,6 @@ static void row_item(ctx *c, rowinfo *r, int severity, int kind) {
 
 /* ------------------------------------------------------------- text */
 
-static size_t lit(const char *s, size_t len, const char *t) {
-  size_t n = strlen(t);
-  return n <= len && memcmp(s, t, n) == 0 ? n : 0;
-}
-
 /* Byte length of a whitespace character at s: ASCII spaces and line ends,
  * NO-BREAK SPACE and the ideographic space U+3000 that reports indent
  * with; 0 for anything else. */
@@ -132,8 +127,8 @@ static size_t space_at(const char *s, size_t len) {
   if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
       *s == '\v')
     return 1;
-  size_t n = lit(s, len, "\xC2\xA0");
-  return n ? n : lit(s, len, "\xE3\x80\x80");
+  size_t n = gf_lit(s, len, "\xC2\xA0");
+  return n ? n : gf_lit(s, len, "\xE3\x80\x80");
 }
 
 /* s without whitespace into out; map (may be NULL) gets for every kept
@@ -226,7 +221,7 @@ static int cell_decimal(const char *cell, char *out, size_t cap) {
   if (*s == '-' || *s == '+') {
     neg = *s == '-';
     s++;
-  } else if (lit(s, strlen(s), "\xE2\x88\x92")) {
+  } else if (gf_lit(s, strlen(s), "\xE2\x88\x92")) {
     neg = 1;
     s += 3;
   }

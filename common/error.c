@@ -1,8 +1,7 @@
-/* errors.c - fixed texts for the GF_E* codes, the version string and the
- * helper that fills a caller's gf_error.  Messages are constants so that a
+/* error.c - fixed texts for the GF_E* codes, the version string and the
+ * helpers that fill a caller's gf_error.  Messages are constants so that a
  * gf_error never owns memory. */
-#include "extract/extract.h"
-#include "normalize/normalize.h"
+#include "common/common.h"
 
 const char *gf_strerror(int code) {
   switch (code) {
@@ -31,4 +30,16 @@ const char *gf_version(void) { return GF_VERSION_STRING; }
 int gf_error_fill(gf_error *err, int code, int page, size_t offset) {
   return gf_error_set(err, code, code ? gf_strerror(code) : NULL, page,
                       offset);
+}
+
+int gf_error_set(gf_error *err, int code, const char *msg, int page,
+                 size_t offset) {
+  if (err) {
+    err->code = code;
+    err->message = msg;
+    err->page = page;
+    err->offset = offset;
+    err->line = 0;
+  }
+  return code;
 }
