@@ -103,12 +103,13 @@ static tok chinese_tok(const char *s, size_t len) {
     NUMERAL_CHARS(CASE)
 #undef CASE
   }
+  tok none = {T_NONE, 0, 0, 0, 0, 0};
   if (t.kind == T_BIG && t.val == 12)
     for (size_t k = 0; k < N_OF(mega_words); k++)
-      if (gf_lit(s + 3, len - 3, mega_words[k])) t.kind = T_NONE;
+      if (gf_lit(s + 3, len - 3, mega_words[k])) return none;
   if (t.kind == T_BOUND)
     for (size_t k = 0; k < N_OF(bound_words); k++)
-      if (gf_lit(s, len, bound_words[k])) t.kind = T_NONE;
+      if (gf_lit(s, len, bound_words[k])) return none;
   return t;
 }
 
@@ -558,6 +559,13 @@ static int read_positional(const char *s, size_t len, gf_numeral *out) {
   p.last_small = 4;
   p.all_chinese = 1;
   p.chinese_at = p.daxie_at = (size_t)-1;
+  tok t0 = next_tok(s, len);
+  if ((t0.kind == T_BIG || (t0.kind == T_UNIT && t0.val >= 2)) &&
+      chinese_tok(s + t0.len, len - t0.len).kind == T_BOUND) {
+    p.has_pend = 1; /* 百余人, 千余家, 万余元: one of the unit, and more */
+    p.pend = 1;
+    p.pend_ndig = 1;
+  }
   while (p.i < len) {
     tok t = next_tok(s + p.i, len - p.i);
     int go = P_STOP;

@@ -10,6 +10,8 @@
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+__extension__ typedef unsigned __int128 u128;
+
 /* Words where 成 after a digit is not a tenth: 一成不变, 三成本 ... */
 static const char *const cheng_words[] = {
     "不", "本", "员", "果", "效", "为", "立", "交", "都", "熟", "绩",
@@ -80,6 +82,39 @@ static int read_ratio(const char *s, size_t len, size_t at,
   r.flags = GF_NUMF_CHINESE | (y.flags & GF_NUMF_DAXIE);
   if (gf_decimal_shift(r.core, 0, r.value, sizeof r.value)) return 0;
   *out = r;
+  return 1;
+}
+
+/* N又X分之Y at s, the X at s + at: (N * X + Y) / X, so that 二又三分之二
+ * rounds once (2.666666667).  Y must be a whole number. */
+static int mixed_fraction(const char *s, size_t len, size_t at,
+                          unsigned long long n, gf_numeral *out) {
+  gf_numeral d, y;
+  memset(&d, 0, sizeof d);
+  memset(&y, 0, sizeof y);
+  if (!gf_numeral_read_plain(s + at, len - at, &d) || d.mag_exp || d.bound)
+    return 0;
+  unsigned long long x = whole(d.value);
+  size_t p = at + d.len, q = gf_lit(s + p, len - p, "分之");
+  if (!x || !q || !gf_numeral_read_plain(s + p + q, len - p - q, &y))
+    return 0;
+  unsigned long long m = whole(y.value);
+  if ((!m && strcmp(y.value, "0") != 0) || m >= x) return 0;
+  u128 num = (u128)n * x + m;
+  char v[48];
+  size_t k = 0;
+  char tmp[48];
+  do {
+    tmp[k++] = (char)('0' + (int)(num % 10));
+    num /= 10;
+  } while (num);
+  for (size_t j = 0; j < k; j++) v[j] = tmp[k - 1 - j];
+  v[k] = '\0';
+  memset(out, 0, sizeof *out);
+  if (!gf_decimal_div(v, x, out->core, sizeof out->core)) return 0;
+  memcpy(out->value, out->core, sizeof out->value);
+  out->len = out->mag_off = p + q + y.len;
+  out->flags = GF_NUMF_CHINESE | (y.flags & GF_NUMF_DAXIE);
   return 1;
 }
 
@@ -265,17 +300,9 @@ static int read_form(const char *s, size_t len, gf_numeral *out) {
   if (x && read_ratio(s, len, r.len, x, &f)) goto form;
   /* 一又二分之一: a whole number and a fraction */
   size_t y = gf_lit(s + r.len, len - r.len, "又");
-  if (x && !r.mag_exp && y) {
-    gf_numeral d;
-    memset(&d, 0, sizeof d);
-    size_t at = r.len + y;
-    if (gf_numeral_read_plain(s + at, len - at, &d) && !d.mag_exp &&
-        read_ratio(s, len, at + d.len, whole(d.value), &f) &&
-        gf_decimal_add(r.value, f.value, f.core, sizeof f.core) == 0 &&
-        gf_decimal_shift(f.core, 0, f.value, sizeof f.value) == 0) {
-      f.flags |= r.flags & (GF_NUMF_CHINESE | GF_NUMF_DAXIE);
-      goto form;
-    }
+  if (x && !r.mag_exp && y && mixed_fraction(s, len, r.len + y, x, &f)) {
+    f.flags |= r.flags & (GF_NUMF_CHINESE | GF_NUMF_DAXIE);
+    goto form;
   }
   if (read_cheng(s, len, &r, &f)) goto form;
   read_scaled(s, len, &r);

@@ -732,6 +732,77 @@ static void test_numbers_scan_long_runs(void **state) {
   gf_numbers_free(ns);
 }
 
+/* ---------------------------------------------------------------- table */
+
+/* tests/data/numerals.tsv: input, value, unit, bound; "-" for none, "|"
+ * between the numbers of one input.  Every failing row is named by its
+ * line; the file must hold at least 300 cases. */
+static void join_field(const char *text, const gf_numbers *ns, int field,
+                       char *out, size_t cap) {
+  size_t n = gf_numbers_count(ns), o = 0;
+  out[0] = '\0';
+  (void)text;
+  if (n == 0) {
+    snprintf(out, cap, "-");
+    return;
+  }
+  for (size_t i = 0; i < n && o < cap; i++) {
+    const gf_number *x = gf_numbers_at(ns, i);
+    const char *v = field == 0 ? x->value : field == 1 ? x->unit : x->bound;
+    o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? "|" : "",
+                          v[0] ? v : "-");
+  }
+}
+
+static void test_numerals_table(void **state) {
+  (void)state;
+  const char *path = GF_SRCDIR "/tests/data/numerals.tsv";
+  FILE *f = fopen(path, "r");
+  if (!f) fail_msg("%s: cannot open", path);
+  char line[2048];
+  unsigned lineno = 0, cases = 0, bad = 0;
+  while (fgets(line, sizeof line, f)) {
+    lineno++;
+    size_t len = strcspn(line, "\r\n");
+    line[len] = '\0';
+    if (len == 0 || line[0] == '#') continue;
+    char *col[4] = {line, NULL, NULL, NULL};
+    for (int k = 1; k < 4; k++) {
+      char *tab = col[k - 1] ? strchr(col[k - 1], '\t') : NULL;
+      if (!tab) break;
+      *tab = '\0';
+      col[k] = tab + 1;
+    }
+    if (!col[3]) {
+      print_error("%s:%u: not 4 columns\n", path, lineno);
+      bad++;
+      continue;
+    }
+    cases++;
+    gf_numbers *ns = NULL;
+    if (gf_numbers_scan(col[0], strlen(col[0]), 0, &ns, NULL) != GF_OK) {
+      print_error("%s:%u: %s: scan failed\n", path, lineno, col[0]);
+      bad++;
+      continue;
+    }
+    char got[3][512];
+    for (int k = 0; k < 3; k++) join_field(col[0], ns, k, got[k], 512);
+    /* with no number the unit and bound columns say "-" too */
+    int none = strcmp(col[1], "-") == 0;
+    if (strcmp(got[0], col[1]) != 0 ||
+        (!none && (strcmp(got[1], col[2]) != 0 ||
+                   strcmp(got[2], col[3]) != 0))) {
+      print_error("%s:%u: %s: got %s %s %s, want %s %s %s\n", path, lineno,
+                  col[0], got[0], got[1], got[2], col[1], col[2], col[3]);
+      bad++;
+    }
+    gf_numbers_free(ns);
+  }
+  fclose(f);
+  if (cases < 300) fail_msg("%s: %u cases, want at least 300", path, cases);
+  if (bad) fail_msg("%s: %u of %u cases fail", path, bad, cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_numeral_arabic),
@@ -752,6 +823,7 @@ int main(void) {
       cmocka_unit_test(test_numbers_scan_errors),
       cmocka_unit_test(test_numbers_scan_enomem),
       cmocka_unit_test(test_numbers_scan_long_runs),
+      cmocka_unit_test(test_numerals_table),
   };
   return cmocka_run_group_tests_name("numerals", tests, NULL, NULL);
 }
