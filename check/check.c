@@ -17,6 +17,7 @@
 #include "common/scan.h"
 #include "export/export.h"
 #include "extract/amount.h"
+#include "extract/vocab.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
@@ -644,7 +645,6 @@ static void compare(ctx *c, rowinfo *r, size_t page, size_t a, size_t b) {
  * that encloses the glyphs; BOX_TOL allows for that rounding. */
 #define BOX_TOL 0.011
 static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
-  static const char *const names[4] = {"x0", "y0", "x1", "y1"};
   double v[4];
   int n_blank = 0;
   for (int k = 0; k < 4; k++) {
@@ -660,7 +660,7 @@ static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
       v[k] = to_double(d);
       continue;
     }
-    gf_buf_printf(m, "%s \"", names[k]);
+    gf_buf_printf(m, "%s \"", GF_FIGURE_COLUMNS[GF_FIG_X0 + k]);
     put_shown(m, r->cell[GF_FIG_X0 + k], strlen(r->cell[GF_FIG_X0 + k]), 20);
     gf_buf_puts(m, "\" is not a number (the box x0,y0,x1,y1 is four numbers "
                    "or four empty cells)");
@@ -676,7 +676,8 @@ static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
       v[1] >= -BOX_TOL && v[2] <= w + BOX_TOL && v[3] <= h + BOX_TOL)
     return;
   gf_buf_printf(m, "box %s,%s,%s,%s does not hold the glyphs of raw \"",
-                r->cell[GF_FIG_X0], r->cell[GF_FIG_Y0], r->cell[GF_FIG_X1], r->cell[GF_FIG_Y1]);
+                r->cell[GF_FIG_X0], r->cell[GF_FIG_Y0], r->cell[GF_FIG_X1],
+                r->cell[GF_FIG_Y1]);
   put_shown(m, cell(r, GF_FIG_RAW), strlen(cell(r, GF_FIG_RAW)), 40);
   gf_buf_printf(m, "\", which lie in %.2f,%.2f,%.2f,%.2f on page %zu "
                    "(%.2f x %.2f points)", g[0], g[1], g[2], g[3], r->page,
@@ -722,7 +723,8 @@ static void check_row(ctx *c, rowinfo *r) {
       !cell_decimal(r->cell[GF_FIG_BASE_VALUE], r->base, sizeof r->base)) {
     r->base[0] = '\0';
     gf_buf_puts(m, "base_value \"");
-    put_shown(m, r->cell[GF_FIG_BASE_VALUE], strlen(r->cell[GF_FIG_BASE_VALUE]), 40);
+    put_shown(m, r->cell[GF_FIG_BASE_VALUE], strlen(r->cell[GF_FIG_BASE_VALUE]),
+              40);
     gf_buf_puts(m, "\" is not a number");
     row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
   }
@@ -735,7 +737,8 @@ static void check_row(ctx *c, rowinfo *r) {
   squeeze(raw, raw_len, &sq, NULL);
   if (sq.oom) c->oom = 1;
   size_t start = 0, end = 0, page = r->page, a = 0, b = 0, at = 0;
-  int blank_span = is_blank(cell(r, GF_FIG_START)) && is_blank(cell(r, GF_FIG_END));
+  int blank_span =
+      is_blank(cell(r, GF_FIG_START)) && is_blank(cell(r, GF_FIG_END));
   int has_span = !blank_span && parse_size(cell(r, GF_FIG_START), &start) &&
                  parse_size(cell(r, GF_FIG_END), &end);
   int found = 0, raw_at = 0;  /* raw itself stands at a..b of page at */
@@ -828,7 +831,8 @@ static int is_measure(const rowinfo *r, int measure) {
 
 /* "税收收入 115.31 亿元", "税收占比 82.29%" */
 static void say_row(gf_buf *m, const rowinfo *r) {
-  put_shown(m, cell(r, GF_FIG_INDICATOR), strlen(cell(r, GF_FIG_INDICATOR)), 80);
+  put_shown(m, cell(r, GF_FIG_INDICATOR), strlen(cell(r, GF_FIG_INDICATOR)),
+            80);
   if (r->cell[GF_FIG_INDICATOR] && !is_blank(r->cell[GF_FIG_INDICATOR]))
     gf_buf_putc(m, ' ');
   gf_buf_printf(m, "%s%s%s", r->val,
@@ -859,7 +863,8 @@ static size_t shared_start(const char *x, const char *y) {
 /* The rows within reach of share s: levels of the same or the previous
  * sentence, at most a page away, counted in a base unit other than %. */
 static int near_level(const rowinfo *s, const rowinfo *l) {
-  if (!l->usable || l == s || !is_measure(l, GF_MEASURE_LEVEL) || !l->base[0]) return 0;
+  if (!l->usable || l == s || !is_measure(l, GF_MEASURE_LEVEL) || !l->base[0])
+    return 0;
   if (l->at_page + 1 < s->at_page || s->at_page + 1 < l->at_page) return 0;
   if (l->sent + 1 < s->sent || l->sent > s->sent) return 0;
   const char *bu = cell(l, GF_FIG_BASE_UNIT);
@@ -936,11 +941,9 @@ static void check_share(ctx *c, rowinfo *s) {
 
 /* 下降 3% may be stored as -3 or as 3 with the comparison word. */
 static int says_down(const rowinfo *g) {
-  static const char *const down[] = {"下降", "减少", "降低", "回落", "下滑",
-                                     "减产", "缩小", "下跌", "低于", NULL};
   const char *cmp = cell(g, GF_FIG_COMPARISON);
-  for (size_t i = 0; down[i]; i++)
-    if (strstr(cmp, down[i])) return 1;
+  for (size_t i = 0; GF_DOWN_WORDS[i]; i++)
+    if (strstr(cmp, GF_DOWN_WORDS[i])) return 1;
   return 0;
 }
 
@@ -959,8 +962,10 @@ static void check_growth(ctx *c, rowinfo *g) {
       const rowinfo *prev = &c->rows[j];
       if (!prev->usable || !is_measure(prev, GF_MEASURE_LEVEL) ||
           prev->period != g->period - 1 || !prev->base[0] || prev->b == 0 ||
-          strcmp(cell(prev, GF_FIG_INDICATOR), cell(g, GF_FIG_INDICATOR)) != 0 ||
-          strcmp(cell(prev, GF_FIG_BASE_UNIT), cell(now, GF_FIG_BASE_UNIT)) != 0)
+          strcmp(cell(prev, GF_FIG_INDICATOR), cell(g, GF_FIG_INDICATOR)) !=
+              0 ||
+          strcmp(cell(prev, GF_FIG_BASE_UNIT), cell(now, GF_FIG_BASE_UNIT)) !=
+              0)
         continue;
       double rate = (now->b / prev->b - 1) * 100;
       double q = now->b / prev->b;

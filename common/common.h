@@ -10,8 +10,8 @@
 
 #include "include/govfig.h"
 
-/* ---- allocation (buf.c): every library allocation goes through these so that test
- * builds can fail the Nth call (gf_alloc_fail_at). */
+/* ---- allocation (buf.c): every library allocation goes through these so that
+ * test builds can fail the Nth call (gf_alloc_fail_at). */
 void *gf_malloc(size_t n);
 void *gf_calloc(size_t n, size_t size);
 void *gf_realloc(void *p, size_t n);
@@ -20,8 +20,8 @@ char *gf_strdup(const char *s);
 /* Test hook: make the nth allocation from now fail (0 = never). */
 void gf_alloc_fail_at(unsigned long nth);
 
-/* ---- errors (error.c): fills *err (NULL allowed) with code, a constant message,
- * page and byte offset; line is reset.  Returns code. */
+/* ---- errors (error.c): fills *err (NULL allowed) with code, a constant
+ * message, page and byte offset; line is reset.  Returns code. */
 int gf_error_set(gf_error *err, int code, const char *msg, int page,
                  size_t offset);
 /* Fills err (NULL allowed) with code, gf_strerror(code) as the message,

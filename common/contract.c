@@ -24,6 +24,8 @@ const char *const GF_MEASURE_NAMES[] = {"level", "growth", "change_pp",
 const char *const GF_BOUND_NAMES[] = {"exact", "over",  "at_least",
                                       "about", "under", "at_most"};
 const char *const GF_KIND_NAMES[] = {"actual", "target"};
+const char *const GF_REPORT_NAMES[] = {"other", "plan", "work", "stats",
+                                       "budget"};
 
 /* The enums and the tables must agree. */
 _Static_assert(sizeof GF_FIGURE_COLUMNS / sizeof *GF_FIGURE_COLUMNS ==
@@ -38,5 +40,8 @@ _Static_assert(sizeof GF_MEASURE_NAMES / sizeof *GF_MEASURE_NAMES ==
                    GF_MEASURE_N, "measures");
 _Static_assert(sizeof GF_BOUND_NAMES / sizeof *GF_BOUND_NAMES == GF_BOUND_N,
                "bounds");
+_Static_assert(sizeof GF_REPORT_NAMES / sizeof *GF_REPORT_NAMES ==
+                   GF_REPORT_NAME_N,
+               "reports");
 _Static_assert(sizeof GF_KIND_NAMES / sizeof *GF_KIND_NAMES == GF_KIND_N,
                "kinds");

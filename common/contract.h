@@ -17,7 +17,21 @@ enum {
 };
 /* The column names of each record, NULL-ended: figures.csv (GF_FIG_N
  * names), parcels.csv (section 2), tables.csv and documents.csv. */
-enum { GF_PARCEL_COL_N = 11, GF_TABLE_COL_N = 6, GF_DOCUMENT_COL_N = 6 };
+enum {
+  GF_PAR_DOC,
+  GF_PAR_PAGE,
+  GF_PAR_PROJECT_NO,
+  GF_PAR_PROJECT,
+  GF_PAR_PARCEL,
+  GF_PAR_EAST,
+  GF_PAR_WEST,
+  GF_PAR_SOUTH,
+  GF_PAR_NORTH, /* 东 西 南 北 */
+  GF_PAR_LAND_USE,
+  GF_PAR_RAW,
+  GF_PARCEL_COL_N
+};
+enum { GF_TABLE_COL_N = 6, GF_DOCUMENT_COL_N = 6 };
 extern const char *const GF_FIGURE_COLUMNS[];
 extern const char *const GF_PARCEL_COLUMNS[];
 extern const char *const GF_TABLE_COLUMNS[];
@@ -46,6 +60,10 @@ enum {
   GF_BOUND_N
 };
 extern const char *const GF_BOUND_NAMES[]; /* by GF_BOUND_* */
+
+/* The report column of documents.csv, by sections.h's GF_REPORT_*. */
+enum { GF_REPORT_NAME_N = 5 };
+extern const char *const GF_REPORT_NAMES[];
 
 /* The kind column. */
 enum { GF_KIND_ACTUAL = 0, GF_KIND_TARGET = 1, GF_KIND_N };

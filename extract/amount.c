@@ -131,8 +131,7 @@ size_t gf_amount_read(const char *t, size_t len, size_t s,
 }
 
 void gf_amount_list_unit(const char *t, size_t len, size_t e, gf_amount *a) {
-  if (strcmp(a->unit, "个") != 0 ||
-      !(gf_lit_at(t, len, e, "、") || gf_lit_at(t, len, e, "和")))
+  if (strcmp(a->unit, "个") != 0 || !gf_word_at(t, len, e, GF_UNIT_LIST_SEPS))
     return;
   size_t ce = gf_clause_end(t, len, e);
   for (size_t i = e; i + strlen("个百分点") <= ce;

@@ -21,20 +21,8 @@
 /* Where a number may start: a digit, a Chinese numeral, a percent form. */
 static const char NUM_START[] =
     "[0-9零〇○一二两兩三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]";
-/* After a number, words that make it a date, an ordinal or a name. */
-static const char *const NOT_AFTER[] = {
-    "月", "日", "号", "时", "届", "强", "+", "大", "点", "季度", "周年",
-    "次会议", "型", "后", "代", "线", "路", "中", "岁", "周岁", NULL};
 
-/* Before a number, words that make it a reference, not an amount. */
-static const char *const NOT_BEFORE[] = {"表", "图", "附件", "附表", "附图",
-                                         "编号", "注", "国道", "省道", NULL};
 
-/* After a Chinese numeral, measure words that name things (二期 三区). */
-static const char *const NAME_SUFFIX[] = {
-    "期", "级", "队", "区", "港", "园", "院", "村", "镇", "届", "批", "类",
-    "种", "代", "部", "线", "号", "核", "心", "力", "朵", "星", "次产业",
-    "倍子", NULL};
 
 /* ------------------------------------------------------------ clauses */
 
@@ -72,14 +60,6 @@ static size_t clause_of(const gf_finder *f, size_t at) {
 
 /* ------------------------------------------------------------ comparison */
 
-/* Words between a comparison's verb and the number that keep the verb's
- * sense: 了 达 为 到 分别 均 (增长速度为 4.5%). */
-static const char *const GLUE[] = {"了", "达到", "达", "为", "到", "分别",
-                                   "均", "在", "约", "近", "超过", "超",
-                                   "幅度", "速度", "率", NULL};
-/* How a 高于全市平均水平 phrase may end. */
-static const char *const ABOVE_END[] = {"平均水平", "平均", "全市", "全省",
-                                        "全国", "全州", "全区", "全县", NULL};
 
 /* A quick test before the pattern runs: whether, glue words aside, a
  * growth verb or a 高于… phrase ends right before the number. */
@@ -87,9 +67,10 @@ static int comparison_may_end(const char *t, size_t from, size_t at) {
   for (;;) {
     int k;
     if (gf_kind_before(t, from, at, GF_GROWTH_VERBS, &k) ||
-        gf_word_before(t, from, at, ABOVE_END))
+        gf_word_before(t, from, at, GF_ABOVE_REGIONS) ||
+        gf_word_before(t, from, at, GF_ABOVE_AVERAGE))
       return 1;
-    size_t w = gf_word_before(t, from, at, GLUE);
+    size_t w = gf_word_before(t, from, at, GF_CMP_GLUE);
     if (!w) return 0;
     at -= w;
   }
@@ -111,7 +92,7 @@ static size_t comparison(gf_finder *f, size_t from, size_t at, gf_cand *c) {
   /* only words between the verb and the number that keep the verb's sense:
    * 了 达 为 到 分别 均 (增长速度为 4.5%) */
   size_t gap = best_b;
-  for (size_t w; gap < at && (w = gf_word_at(f->t, at, gap, GLUE)) != 0;)
+  for (size_t w; gap < at && (w = gf_word_at(f->t, at, gap, GF_CMP_GLUE)) != 0;)
     gap += w;
   if (gap < at) return at;
   int kind = 0;
@@ -139,9 +120,7 @@ static int is_date_year(const gf_numeral *nr, const char *t, size_t len,
   size_t n = strlen(nr->value);
   return n == 4 && !strchr(nr->value, '.') &&
          (nr->value[0] == '1' || nr->value[0] == '2') &&
-         (gf_lit_at(t, len, after, "年") || gf_lit_at(t, len, after, "-") ||
-          gf_lit_at(t, len, after, "—") || gf_lit_at(t, len, after, "～") ||
-          gf_lit_at(t, len, after, "至"));
+         gf_word_at(t, len, after, GF_YEAR_NEXT);
 }
 
 
@@ -179,10 +158,8 @@ static int is_numeral_word(const gf_finder *f, size_t s,
   gf_numeral next;
   if (gf_numeral_read(t + after, len - after, &next)) return 1;
   if ((nr->flags & GF_NUMF_DAXIE) && nr->len <= 3) return 1;
-  if (gf_word_at(t, len, after, NAME_SUFFIX)) return 1;
-  return gf_lit_before(t, f->sent_a, s, "前") ||
-         gf_lit_before(t, f->sent_a, s, "后") ||
-         gf_lit_before(t, f->sent_a, s, "近");
+  if (gf_word_at(t, len, after, GF_NAME_SUFFIX)) return 1;
+  return gf_word_before(t, f->sent_a, s, GF_SPAN_BEFORE) != 0;
 }
 
 /* A rank, 第N after a rank cue (排名全市第3位): 1 with c filled, 0 when
@@ -203,11 +180,10 @@ static int read_rank(gf_finder *f, size_t s, const gf_numeral *nr,
     gf_copy_span(c->m.unit, sizeof c->m.unit, t, after, after + um.len);
     gf_copy_str(c->m.base_unit, sizeof c->m.base_unit, um.base);
     e += um.len;
-  } else if (gf_word_at(t, len, after, NOT_AFTER) ||
+  } else if (gf_word_at(t, len, after, GF_NOT_AFTER) ||
              gf_is_han_at(t, len, after)) {
-    if (!gf_clause_mark(t, len, after) && !gf_lit_at(t, len, after, "、") &&
-        !gf_lit_at(t, len, after, "和") && !gf_lit_at(t, len, after, "的") &&
-        !gf_lit_at(t, len, after, "位"))
+    if (!gf_clause_mark(t, len, after) &&
+        !gf_word_at(t, len, after, GF_RANK_NEXT))
       return 0;
   }
   c->a = pre;
@@ -257,13 +233,12 @@ static int read_figure(gf_finder *f, size_t s, const gf_numeral *nr,
       is_date_year(nr, t, len, after))
     return 0;
   /* list markers: 1. 1、 （1） at a clause start */
-  if (gf_lit_at(t, len, after, "、") || gf_lit_at(t, len, after, "）") ||
-      gf_lit_at(t, len, after, ")"))
+  if (gf_word_at(t, len, after, GF_LIST_MARK_ENDS))
     if (nr->mag_exp == 0) return 0;
   /* 表2 图1 附件3: captions and references */
-  if (gf_word_before(t, f->sent_a, s, NOT_BEFORE)) return 0;
+  if (gf_word_before(t, f->sent_a, s, GF_NOT_BEFORE)) return 0;
   if (gf_lit_before(t, f->sent_a, s, "第")) return read_rank(f, s, nr, c);
-  if (gf_word_at(t, len, after, NOT_AFTER) && nr->mag_exp == 0 &&
+  if (gf_word_at(t, len, after, GF_NOT_AFTER) && nr->mag_exp == 0 &&
       !(nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)))
     return 0;
   size_t e = gf_amount_read(t, len, s, nr, &c->m);
@@ -368,8 +343,7 @@ static size_t bound_before(const gf_finder *f, gf_cand *c, size_t seg,
   /* 签约7个项目: the 约 of a word is no "about" */
   if (bw && gf_word_before(t, seg, num_at, GF_YUE_WORDS) > bw) bw = 0;
   if (!bw) {
-    size_t w = gf_word_before(t, seg, num_at, (const char *const[]){
-                                                  "达", "达到", NULL});
+    size_t w = gf_word_before(t, seg, num_at, GF_BOUND_GLUE);
     if (w) bw = gf_kind_before(t, seg, num_at - w, GF_BOUND_BEFORE, &bk);
   }
   if (bw && c->m.bound == GF_BOUND_EXACT && c->measure != GF_MEASURE_RANK)
@@ -413,9 +387,8 @@ static void measure_of(const gf_finder *f, gf_cand *c, size_t seg, size_t cs,
  * comparison. */
 static int continues_list(gf_finder *f, gf_cand *c, size_t seg_a, size_t cs,
                           size_t seg, size_t num_at) {
-  static const char *const LIST_GLUE[] = {"、", "和", "及", " ", NULL};
   size_t k = seg;
-  for (size_t w; k < num_at && (w = gf_word_at(f->t, num_at, k, LIST_GLUE));)
+  for (size_t w; k < num_at && (w = gf_word_at(f->t, num_at, k, GF_LIST_GLUE));)
     k += w;
   int continued = seg_a > cs && k == num_at;
   if (continued && f->last.measure != GF_MEASURE_RANK &&
@@ -549,12 +522,9 @@ static int scan_para(gf_finder *f, size_t from) {
 static size_t heading_marker_len(const char *t, size_t len, size_t hl) {
   if (!hl) return 0;
   size_t i = 0;
-  while (i < len && i < hl && !gf_word_at(t, len, i, (const char *const[]){
-                                         "、", ".", "．", "）", ")", NULL}))
+  while (i < len && i < hl && !gf_word_at(t, len, i, GF_HEADING_MARK_ENDS))
     i += gf_char_len((unsigned char)t[i]);
-  return i < len ? i + gf_word_at(t, len, i, (const char *const[]){
-                                 "、", ".", "．", "）", ")", NULL})
-                 : 0;
+  return i < len ? i + gf_word_at(t, len, i, GF_HEADING_MARK_ENDS) : 0;
 }
 
 /* The opening text before the first heading names the report. */
@@ -586,6 +556,9 @@ static int read_title(gf_finder *f, gf_para_iter *it) {
   return GF_OK;
 }
 
+/* The number scanner, and the comparison pattern built from the word
+ * tables: an average comparison (高于全市平均水平) or a base and a verb
+ * (同比增长, 比上年分别下降). */
 static int build_patterns(gf_finder *f) {
   int rc = gf_re_new(NUM_START, &f->re_num);
   if (rc) return rc;
@@ -594,20 +567,21 @@ static int build_patterns(gf_finder *f) {
   for (; GF_GROWTH_VERBS[n].word && n < 63; n++)
     verbs[n] = GF_GROWTH_VERBS[n].word;
   verbs[n] = NULL;
-  char *bases = gf_re_alternation(GF_CMP_BASES);
-  char *vs = gf_re_alternation(verbs);
-  if (!bases || !vs) {
-    free(bases);
-    free(vs);
+  char *alt[5] = {gf_re_alternation(GF_ABOVE_VERBS),
+                  gf_re_alternation(GF_ABOVE_REGIONS),
+                  gf_re_alternation(GF_ABOVE_AVERAGE),
+                  gf_re_alternation(GF_CMP_BASES), gf_re_alternation(verbs)};
+  gf_buf p = {0};
+  if (alt[0] && alt[1] && alt[2] && alt[3] && alt[4])
+    gf_buf_printf(&p, "(?:%s(?:%s%s?|%s)|%s?(?:分别|均)?%s)", alt[0], alt[1],
+                  alt[2], alt[2], alt[3], alt[4]);
+  else
+    p.oom = 1;
+  for (int i = 0; i < 5; i++) free(alt[i]);
+  if (p.oom) {
+    gf_buf_free(&p);
     return GF_ENOMEM;
   }
-  gf_buf p = {0};
-  gf_buf_printf(&p,
-                "(?:[高低快慢]于(?:全[市省国州区县]|全国)(?:平均(?:水平)?)?|"
-                "[高低快慢]于平均(?:水平)?|%s?(?:分别|均)?%s)", bases, vs);
-  free(bases);
-  free(vs);
-  if (p.oom) return GF_ENOMEM;
   rc = gf_re_new(p.p, &f->re_cmp);
   gf_buf_free(&p);
   return rc;

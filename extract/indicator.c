@@ -11,9 +11,6 @@
 #include "extract/vocab.h"
 #include "normalize/normalize.h"
 
-/* Names too generic to stand alone: 增速 is the rate of the subject. */
-static const char *const GENERIC_NAMES[] = {"增速", "增幅", "比重", "占比",
-                                            "总量", "增长率", NULL};
 
 /* The same for a date that opens t[a..b): "2015年城镇…". */
 static size_t date_at(const char *t, size_t a, size_t b) {
@@ -54,9 +51,7 @@ void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
   for (int changed = 1; changed && *a < *b;) {
     changed = 0;
     size_t w = gf_word_before_n(t, *a, *b, GF_TRAIL_WORDS, GF_TRAIL_LENS);
-    if (!w) w = gf_word_before(t, *a, *b, (const char *const[]){
-                                             "、", "和", "及", "与", "或",
-                                             " ", "（", "(", "“", NULL});
+    if (!w) w = gf_word_before(t, *a, *b, GF_TRAIL_MARKS);
     if (w && *b - w >= *a) {
       *b -= w;
       changed = 1;
@@ -68,8 +63,7 @@ void gf_indicator_trim(const char *t, size_t *a, size_t *b) {
         !gf_word_at(t, *b, *a, GF_YOU_WORDS) &&
         gf_han_count(t, *a + 3, *b) >= 2)
       w = 3;
-    if (!w) w = gf_word_at(t, *b, *a, (const char *const[]){
-                                          "、", "”", "）", ")", " ", NULL});
+    if (!w) w = gf_word_at(t, *b, *a, GF_LEAD_MARKS);
     if (w && *a + w <= *b) {
       *a += w;
       changed = 1;
@@ -107,7 +101,7 @@ void gf_indicator_drop_notes(char *s) {
  * 旧城改造任务" - from the end of the first, to the end of the last. */
 static size_t past_counts(const char *t, size_t end, size_t at) {
   for (;;) {
-    size_t w = gf_word_at(t, end, at, (const char *const[]){"、", NULL});
+    size_t w = gf_lit_at(t, end, at, "、");
     gf_numeral nr;
     gf_unit_match um;
     if (!w || !gf_numeral_read(t + at + w, end - at - w, &nr) || !nr.len)
@@ -125,21 +119,19 @@ static size_t past_counts(const char *t, size_t end, size_t at) {
 static void noun_after(const gf_finder *f, const gf_cand *c, size_t *x,
                        size_t *y) {
   const char *t = f->t;
-  static const char *const AFTER_STOP[] = {"、", "（", NULL};
   *y = gf_clause_end(t, f->sent_b, c->b);
   *x = past_counts(t, *y, c->b);
   /* "70个以上": a bound after the unit is no noun */
   int bound;
   *x += gf_kind_at(t, *y, *x, GF_BOUND_AFTER, &bound);
-  while (*x < *y && gf_word_at(t, *y, *x, (const char *const[]){"的", NULL}))
-    *x += 3;
+  while (*x < *y && gf_lit_at(t, *y, *x, "的")) *x += 3;
   size_t n_after = 0; /* only the first 16 characters are ever kept */
   for (size_t i = *x; i < *y;
        i += gf_char_len((unsigned char)t[i]), n_after++)
-    if (n_after == 16 || gf_word_at(t, *y, i, AFTER_STOP) ||
+    if (n_after == 16 || gf_word_at(t, *y, i, GF_AFTER_STOP) ||
         (t[i] >= '0' && t[i] <= '9') || gf_numeral_char(t + i, *y - i) ||
-        (n_after > 0 && (gf_lit_at(t, *y, i, "的") ||
-                         gf_word_at(t, *y, i, GF_AFTER_CUT)))) {
+        (n_after > 0 &&
+         (gf_lit_at(t, *y, i, "的") || gf_word_at(t, *y, i, GF_AFTER_CUT)))) {
       *y = i;
       break;
     }
@@ -188,10 +180,8 @@ void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
     for (size_t w; (w = gf_word_before(t, a, b, GF_RANK_CUES)) != 0 &&
                    b - w > a;)
       b -= w;
-    for (size_t w; (w = gf_word_before(t, a, b, (const char *const[]){
-                                                    "均", "总量", NULL})) !=
-                   0 &&
-                   b - w > a;)
+    for (size_t w;
+         (w = gf_word_before(t, a, b, GF_RANK_TAILS)) != 0 && b - w > a;)
       b -= w;
   }
   gf_indicator_trim(t, &a, &b);
@@ -213,8 +203,7 @@ void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
     if (gf_lit_at(t, b, i, "、")) listy = 1;
   if (c->measure == GF_MEASURE_RANK && f->subject[0] &&
       (gf_han_count(t, a, b) < 3 ||
-       gf_word_at(t, b, a, (const char *const[]){"总量", "增速", "总数",
-                                                 NULL}))) {
+       gf_word_at(t, b, a, GF_RANK_SUBJECT_WORDS))) {
     gf_copy_str(out, cap, f->subject);
     return;
   }
@@ -276,16 +265,13 @@ void gf_indicator_of(const gf_finder *f, const gf_cand *c, size_t seg_a,
 
 /* 均 meaning "each" (均排名, 均为), not part of 人均 or 平均. */
 static int is_jun(const char *t, size_t from, size_t i, size_t end) {
-  static const char *const NEXT[] = {"排名", "列", "为", "达", "居", "位",
-                                     "在", "超", "保持", "实现", "增长",
-                                     "同比", "比", "较", "高于", "有", NULL};
   return gf_lit_at(t, end, i, "均") && !gf_lit_before(t, from, i, "人") &&
-         !gf_lit_before(t, from, i, "平") && gf_word_at(t, end, i + 3, NEXT);
+         !gf_lit_before(t, from, i, "平") &&
+         gf_word_at(t, end, i + 3, GF_JUN_NEXT);
 }
 
 /* How many numbers stand in the list that starts at at: "21.3%、56.7%". */
 static int list_length(const char *t, size_t end, size_t at) {
-  static const char *const SEP[] = {"、", "和", "及", ",", NULL};
   int n = 0;
   for (;;) {
     gf_numeral nr;
@@ -295,7 +281,7 @@ static int list_length(const char *t, size_t end, size_t at) {
     at += nr.len;
     gf_unit_match um;
     if (at < end && gf_unit_read(t + at, end - at, 1, &um)) at += um.len;
-    size_t w = gf_word_at(t, end, at, SEP);
+    size_t w = gf_word_at(t, end, at, GF_NUMBER_LIST_SEPS);
     if (!w) break;
     at += w;
   }
@@ -304,11 +290,11 @@ static int list_length(const char *t, size_t end, size_t at) {
 
 /* Splits "A、B和C" into parts; returns how many (at most max). */
 static int split_parts(const char *t, size_t a, size_t b, size_t *pa,
-                       size_t *pb, int max, const char *const *SEP) {
+                       size_t *pb, int max, const char *const *seps) {
   int n = 0;
   size_t s = a;
   for (size_t i = a; i < b && n < max;) {
-    size_t w = gf_word_at(t, b, i, SEP);
+    size_t w = gf_word_at(t, b, i, seps);
     if (w) {
       pa[n] = s;
       pb[n++] = i;
@@ -384,18 +370,13 @@ int gf_indicator_list(const gf_finder *f, const gf_cand *c, size_t seg,
                    b - w > a;)
       b -= w;
   }
-  size_t cb = gf_word_before(t, a, b, (const char *const[]){
-                                          "同比", "比上年", "较上年", NULL});
+  size_t cb = gf_word_before(t, a, b, GF_LIST_CMP_BASES);
   b -= cb;
   gf_indicator_trim(t, &a, &b);
-  /* "A和B、C分别…x、y": as many subjects as numbers.  、 separates
-   * first; 和 及 与 only when that gives too few (酒饮料和精制茶制造业) */
-  static const char *const DUN[] = {"、", NULL};
-  static const char *const ALL[] = {"、", "和", "及", "与", "以及", NULL};
   int want = list_length(t, gf_clause_end(t, f->sent_b, num_at), num_at);
-  int n = split_parts(t, a, b, pa, pb, GF_MAX_PARTS, DUN);
+  int n = split_parts(t, a, b, pa, pb, GF_MAX_PARTS, GF_SUBJECT_SEPS_FIRST);
   if (n < want || (want <= 1 && n == 1))
-    n = split_parts(t, a, b, pa, pb, GF_MAX_PARTS, ALL);
+    n = split_parts(t, a, b, pa, pb, GF_MAX_PARTS, GF_SUBJECT_SEPS);
   if (want > 1 && n > want) {
     memmove(pa, pa + (n - want), (size_t)want * sizeof *pa);
     memmove(pb, pb + (n - want), (size_t)want * sizeof *pb);
@@ -420,7 +401,7 @@ int gf_indicator_carry(gf_finder *f, const gf_cand *c, char *ind,
                        size_t cap) {
   /* a bare 增速 or 比重 is the rate of the sentence's subject */
   if (f->subject[0] &&
-      gf_word_at(ind, strlen(ind), 0, GENERIC_NAMES) == strlen(ind)) {
+      gf_word_at(ind, strlen(ind), 0, GF_GENERIC_NAMES) == strlen(ind)) {
     gf_buf whole = {0};
     gf_buf_puts(&whole, f->subject);
     gf_buf_puts(&whole, ind);

@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/contract.h"
 #include "common/scan.h"
+#include "extract/vocab.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
@@ -39,37 +41,18 @@ struct gf_parcels {
   size_t n_warns, cap_warns;
 };
 
-/* The four direction words, in the column order east, west, south, north. */
-static const char *const DIR_WORD[4] = {"东至", "西至", "南至", "北至"};
-static const char *const DIR_NAME[4] = {"east", "west", "south", "north"};
 
 /* ------------------------------------------------------------- text */
 
 /* Bracket depth change of the character at s[i]: +1 opening, -1 closing. */
 static int bracket(const char *s, size_t len, size_t i) {
-  static const char *const open[] = {"（", "(", "【", "[", "〔", "《", "“",
-                                     "「", NULL};
-  static const char *const close[] = {"）", ")", "】", "]", "〕", "》", "”",
-                                      "」", NULL};
-  for (size_t k = 0; open[k]; k++) {
-    if (gf_lit_at(s, len, i, open[k])) return 1;
-    if (gf_lit_at(s, len, i, close[k])) return -1;
+  for (size_t k = 0; GF_OPEN_BRACKETS[k]; k++) {
+    if (gf_lit_at(s, len, i, GF_OPEN_BRACKETS[k])) return 1;
+    if (gf_lit_at(s, len, i, GF_CLOSE_BRACKETS[k])) return -1;
   }
   return 0;
 }
 
-/* Separators a direction word may follow (besides the start), and the
- * lead-ins that may stand right before the first one (四至为北至…,
- * 该地块东至…). */
-static const char *const BEFORE_DIR[] = {"，", ",", "；", ";", "：", ":",
-                                         " ", "\t", "\n", "　", "、",
-                                         "四至为", "四至是", "范围为",
-                                         "范围是", "四至", "地块", "宗地",
-                                         NULL};
-static const char *const PARCEL_END[] = {"；", ";", "。", NULL};
-/* Trimmed from both ends of names and boundaries. */
-static const char *const TRIM[] = {"，", ",", "；", ";", "。", "：", ":",
-                                   "、", " ", "\t", "\n", "\r", "　", NULL};
 
 static size_t match_any(const char *s, size_t len, size_t i,
                         const char *const *words) {
@@ -78,18 +61,18 @@ static size_t match_any(const char *s, size_t len, size_t i,
   return 0;
 }
 
-/* Trims TRIM characters from both ends of s[*a..*b). */
+/* Trims GF_PARCEL_TRIM characters from both ends of s[*a..*b). */
 static void trim(const char *s, size_t *a, size_t *b) {
   for (;;) {
-    size_t n = *a < *b ? match_any(s, *b, *a, TRIM) : 0;
+    size_t n = *a < *b ? match_any(s, *b, *a, GF_PARCEL_TRIM) : 0;
     if (!n) break;
     *a += n;
   }
   for (int again = 1; again && *b > *a;) {
     again = 0;
-    for (size_t k = 0; TRIM[k]; k++) {
-      size_t n = strlen(TRIM[k]);
-      if (*b - *a >= n && memcmp(s + *b - n, TRIM[k], n) == 0) {
+    for (size_t k = 0; GF_PARCEL_TRIM[k]; k++) {
+      size_t n = strlen(GF_PARCEL_TRIM[k]);
+      if (*b - *a >= n && memcmp(s + *b - n, GF_PARCEL_TRIM[k], n) == 0) {
         *b -= n;
         again = 1;
         break;
@@ -103,12 +86,12 @@ static void trim(const char *s, size_t *a, size_t *b) {
 static int dir_at(const char *s, size_t len, size_t i, size_t start) {
   int d = -1;
   for (int k = 0; k < 4; k++)
-    if (gf_lit_at(s, len, i, DIR_WORD[k])) d = k;
+    if (gf_lit_at(s, len, i, GF_DIR_WORDS[k])) d = k;
   if (d < 0) return -1;
   if (i == start) return d;
-  for (size_t k = 0; BEFORE_DIR[k]; k++) {
-    size_t n = strlen(BEFORE_DIR[k]);
-    if (i >= start + n && memcmp(s + i - n, BEFORE_DIR[k], n) == 0) return d;
+  for (size_t k = 0; GF_BEFORE_DIR[k]; k++) {
+    size_t n = strlen(GF_BEFORE_DIR[k]);
+    if (i >= start + n && memcmp(s + i - n, GF_BEFORE_DIR[k], n) == 0) return d;
   }
   return -1;
 }
@@ -125,14 +108,6 @@ typedef struct found {
 
 #define NONE ((size_t)-1)
 
-/* Words that say "the parcel" without naming it. */
-static const char *const PRONOUN[] = {"该地块", "本地块", "此地块", "该宗地",
-                                      "本宗地", "地块", "另一地块", "上述地块",
-                                      NULL};
-/* Lead-ins between a name and its first boundary. */
-static const char *const LEAD_IN[] = {"四至范围为", "四至范围是", "四至范围",
-                                      "四至为", "四至是", "四至", "范围为",
-                                      "位于", NULL};
 
 /* The name in s[a..b) before the first boundary: "邮局地块：" -> 邮局地块;
  * "…，A地块四至范围为：" -> A地块; a pronoun (该地块) gives none. */
@@ -140,9 +115,9 @@ static void name_of(const char *s, size_t a, size_t b, size_t *na,
                     size_t *nb) {
   *na = *nb = a;
   trim(s, &a, &b);
-  for (size_t k = 0; LEAD_IN[k]; k++) {
-    size_t n = strlen(LEAD_IN[k]);
-    if (b - a >= n && memcmp(s + b - n, LEAD_IN[k], n) == 0) {
+  for (size_t k = 0; GF_PARCEL_LEAD_IN[k]; k++) {
+    size_t n = strlen(GF_PARCEL_LEAD_IN[k]);
+    if (b - a >= n && memcmp(s + b - n, GF_PARCEL_LEAD_IN[k], n) == 0) {
       b -= n;
       trim(s, &a, &b);
       break;
@@ -162,8 +137,9 @@ static void name_of(const char *s, size_t a, size_t b, size_t *na,
   a = start;
   trim(s, &a, &b);
   if (gf_lit_at(s, b, a, "其中")) a += strlen("其中");
-  for (size_t k = 0; PRONOUN[k]; k++)
-    if (b - a == strlen(PRONOUN[k]) && memcmp(s + a, PRONOUN[k], b - a) == 0)
+  for (size_t k = 0; GF_PARCEL_PRONOUNS[k]; k++)
+    if (b - a == strlen(GF_PARCEL_PRONOUNS[k]) &&
+        memcmp(s + a, GF_PARCEL_PRONOUNS[k], b - a) == 0)
       return;
   /* prose: only a name that says it is a parcel; a cell's prefix before
    * its colon is always one */
@@ -190,7 +166,7 @@ static size_t parse_desc(const char *s, size_t len, found *out, size_t cap) {
       depth += bracket(s, len, k);
       if (depth < 0) depth = 0;
       if (depth == 0) {
-        size_t e = match_any(s, len, k, PARCEL_END);
+        size_t e = match_any(s, len, k, GF_PARCEL_END);
         if (e) {
           b = k;
           k += e;
@@ -198,7 +174,8 @@ static size_t parse_desc(const char *s, size_t len, found *out, size_t cap) {
         }
         /* a boundary ends at a top-level comma: what follows (用地面积…)
          * is no longer the boundary */
-        if (cur >= 0 && (gf_lit_at(s, len, k, "，") || gf_lit_at(s, len, k, ","))) {
+        if (cur >= 0 &&
+            (gf_lit_at(s, len, k, "，") || gf_lit_at(s, len, k, ","))) {
           f.db[cur] = k;
           cur = -1;
         }
@@ -207,13 +184,13 @@ static size_t parse_desc(const char *s, size_t len, found *out, size_t cap) {
           if (cur >= 0 && f.db[cur] == NONE) f.db[cur] = k;
           if (first == NONE) first = k;
           if (f.da[d] == NONE) {
-            f.da[d] = k + strlen(DIR_WORD[d]);
+            f.da[d] = k + strlen(GF_DIR_WORDS[d]);
             cur = d;
             f.n_dirs++;
           } else {
             cur = -1;  /* a repeated direction: keep the first */
           }
-          k += strlen(DIR_WORD[d]);
+          k += strlen(GF_DIR_WORDS[d]);
           continue;
         }
       }
@@ -332,7 +309,8 @@ static int add_parcel(gf_parcels *ps, const ctx *c, const char *s,
       gf_buf_printf(&b, "page %d: parcel %s", c->page, p->parcel);
     else
       gf_buf_printf(&b, "page %d: parcel \"%s\"", c->page, p->raw);
-    gf_buf_printf(&b, ": no %s (%s) boundary", DIR_WORD[d], DIR_NAME[d]);
+    gf_buf_printf(&b, ": no %s (%s) boundary", GF_DIR_WORDS[d],
+                  GF_PARCEL_COLUMNS[GF_PAR_EAST + d]);
     if (*p->project) gf_buf_printf(&b, " (project %s)", p->project);
     if (b.oom) {
       gf_buf_free(&b);
@@ -372,11 +350,6 @@ static int count_dirs(const char *s) {
   return n;
 }
 
-/* Generic header vocabulary of such tables. */
-static const char *const H_NO[] = {"序号", "编号", "项目号", NULL};
-static const char *const H_NAME[] = {"名称", "项目", "地块名", NULL};
-static const char *const H_USE[] = {"性质", "用途", "用地类型", "规划用地",
-                                    NULL};
 
 /* A short integer, perhaps with a dot: a row number. */
 static int is_row_number(const char *s) {
@@ -417,11 +390,11 @@ static int table_parcels(gf_parcels *ps, const gf_table_cell *const *cells,
       const char *h = CELL(0, c)->text;
       size_t hl = strlen(h);
       if (c == desc) continue;
-      if (no < 0 && gf_has_word(h, 0, hl, H_NO))
+      if (no < 0 && gf_has_word(h, 0, hl, GF_HEAD_NO))
         no = c;
-      else if (use < 0 && gf_has_word(h, 0, hl, H_USE))
+      else if (use < 0 && gf_has_word(h, 0, hl, GF_HEAD_USE))
         use = c;
-      else if (name < 0 && c < desc && gf_has_word(h, 0, hl, H_NAME))
+      else if (name < 0 && c < desc && gf_has_word(h, 0, hl, GF_HEAD_NAME))
         name = c;
     }
   /* Without header words: the row numbers are the column of short

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/contract.h"
 #include "common/scan.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -169,12 +170,8 @@ void gf_figures_set_report(gf_figures *o, int type, int year_actual,
 
 const char *gf_figures_report(const gf_figures *figs, int *year_actual,
                               int *year_target) {
-  /* indexed by sections.h's GF_REPORT_* */
-  static const char *const names[] = {"other", "plan", "work", "stats",
-                                      "budget"};
   int t = figs ? figs->report : 0;
   if (year_actual) *year_actual = figs ? figs->year_actual : 0;
   if (year_target) *year_target = figs ? figs->year_target : 0;
-  return t >= 0 && (size_t)t < sizeof names / sizeof *names ? names[t]
-                                                             : "other";
+  return GF_REPORT_NAMES[t >= 0 && t < GF_REPORT_NAME_N ? t : 0];
 }

@@ -20,19 +20,6 @@ static const char HEADING[] =
     "|([0-9]{1,2}[.．、](?![0-9]))"
     "|([（(][0-9]{1,2}[）)]))";
 
-/* Words that mark the part of a report looking back or ahead. */
-static const char *const PAST_WORDS[] = {"执行情况", "回顾", "完成情况",
-                                         "主要工作", NULL};
-static const char *const PLAN_WORDS[] = {"计划", "安排", "目标", "任务",
-                                         "草案", "建议", "打算", "展望",
-                                         "预期", "思路", NULL};
-/* A speech to the people's congress that reports on the government's work
- * ("向大会作工作报告"), when the title does not say 政府工作报告. */
-static const char *const WORK_REPORT_WORDS[] = {"政府工作报告", "作工作报告",
-                                                "政府工作的报告", NULL};
-/* The date line of a speech: "—2014年2月19日在…人民代表大会…会议上". */
-static const char *const CONGRESS_WORDS[] = {"人民代表大会", NULL};
-static const char *const SPEECH_WORDS[] = {"会议上", NULL};
 
 static const char *find(const char *s, size_t len, const char *w) {
   size_t wl = strlen(w);
@@ -46,12 +33,11 @@ static const char *find(const char *s, size_t len, const char *w) {
 /* Where the first 。 ； or ： is, or len.  Each search stops where an
  * earlier stop was found: run-in headings open long paragraphs. */
 static size_t first_stop(const char *t, size_t len) {
-  static const char *const stops[] = {"。", "；", "："};
   size_t end = len;
-  for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
-    size_t wl = strlen(stops[k]);
+  for (size_t k = 0; GF_HEADING_STOPS[k]; k++) {
+    size_t wl = strlen(GF_HEADING_STOPS[k]);
     size_t lim = end + wl - 1 < len ? end + wl - 1 : len;
-    const char *p = find(t, lim, stops[k]);
+    const char *p = find(t, lim, GF_HEADING_STOPS[k]);
     if (p) end = (size_t)(p - t);
   }
   return end;
@@ -100,14 +86,14 @@ void gf_sections_title(gf_sections *s, const char *t, size_t len) {
   size_t ov[4];
   int date = gf_re_find(s->re_date, t, len, 0, ov, 2) == 1 ? atoi(t + ov[2])
                                                            : 0;
-  int plan = gf_has_word(t, 0, len, (const char *const[]){"执行情况", NULL}) &&
-             contains(t, len, "计划");
+  int plan = contains(t, len, "执行情况") && contains(t, len, "计划");
   /* Without the words 政府工作报告, a work report shows itself by what it
    * is: a speech dated at a congress session that presents the work */
-  int work = !plan && (gf_has_word(t, 0, len, WORK_REPORT_WORDS) ||
-                       (date && gf_has_word(t, 0, len, CONGRESS_WORDS) &&
-                        gf_has_word(t, 0, len, SPEECH_WORDS) &&
-                        !contains(t, len, "预算") && !contains(t, len, "公报")));
+  int work =
+      !plan && (gf_has_word(t, 0, len, GF_WORK_REPORT_WORDS) ||
+                (date && gf_has_word(t, 0, len, GF_CONGRESS_WORDS) &&
+                 gf_has_word(t, 0, len, GF_SPEECH_WORDS) &&
+                 !contains(t, len, "预算") && !contains(t, len, "公报")));
   if (!ny && date) {
     y[0] = work ? date : date - 1;
     ny = 1;
@@ -147,9 +133,9 @@ int gf_sections_is_heading(gf_sections *s, const char *t, size_t len) {
 static void structural(gf_sections *s, const char *h, size_t len,
                        const int *y, int ny) {
   if (!ny) return;
-  int kind = gf_has_word(h, 0, len, PAST_WORDS)   ? GF_KIND_ACTUAL
-             : gf_has_word(h, 0, len, PLAN_WORDS) ? GF_KIND_TARGET
-                                            : -1;
+  int kind = gf_has_word(h, 0, len, GF_PAST_WORDS)   ? GF_KIND_ACTUAL
+             : gf_has_word(h, 0, len, GF_PLAN_WORDS) ? GF_KIND_TARGET
+                                                     : -1;
   if (kind < 0) return;
   s->kind = kind;
   s->period = y[0];
@@ -174,9 +160,9 @@ static void top_level(gf_sections *s, const char *h, size_t len) {
     kind = GF_KIND_TARGET;
   else if (ny && y[0] == s->year_actual)
     kind = GF_KIND_ACTUAL;
-  else if (gf_has_word(h, 0, len, PAST_WORDS))
+  else if (gf_has_word(h, 0, len, GF_PAST_WORDS))
     kind = GF_KIND_ACTUAL;
-  else if (gf_has_word(h, 0, len, PLAN_WORDS))
+  else if (gf_has_word(h, 0, len, GF_PLAN_WORDS))
     kind = GF_KIND_TARGET;
   if (kind < 0) return;
   s->kind = kind;
@@ -218,13 +204,6 @@ char *gf_sections_path(const gf_sections *s) {
 
 /* ------------------------------------------------------ five-year plans */
 
-/* Five-year plans name their last year (records.md: 十四五 -> 2025). */
-static const struct {
-  const char *name;
-  int last_year;
-} PLANS[] = {{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020},
-             {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}};
-static const char *const PLAN_SPAN[] = {"期间", "时期", "末", "以来", NULL};
 
 int gf_sections_plan_named(const char *t, size_t a, size_t b, int as_span) {
   /* every name starts with 十 (E5 8D 81): jump from one E5 byte to the next
@@ -234,11 +213,11 @@ int gf_sections_plan_named(const char *t, size_t a, size_t b, int as_span) {
     if (!e5) break;
     j = (size_t)(e5 - t);
     if (!gf_lit_at(t, b, j, "十")) continue;
-    for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
-      if (!gf_lit_at(t, b, j, PLANS[i].name)) continue;
-      size_t k = j + strlen(PLANS[i].name);
+    for (size_t i = 0; GF_FIVE_YEAR_PLANS[i].word; i++) {
+      if (!gf_lit_at(t, b, j, GF_FIVE_YEAR_PLANS[i].word)) continue;
+      size_t k = j + strlen(GF_FIVE_YEAR_PLANS[i].word);
       if (gf_lit_at(t, b, k, "”")) k += strlen("”");
-      if (!as_span || gf_word_at(t, b, k, PLAN_SPAN)) return (int)i;
+      if (!as_span || gf_word_at(t, b, k, GF_PLAN_SPAN)) return (int)i;
     }
   }
   return -1;
@@ -275,8 +254,9 @@ void gf_sections_sentence(const gf_sections *s, int plan, const char *t,
   *period = s->period;
   if (plan < 0) plan = gf_sections_plan_named(t, a, b, 1);
   if (plan >= 0) {
-    *period = PLANS[plan].last_year;
-    int past = s->year_actual && PLANS[plan].last_year <= s->year_actual;
+    *period = GF_FIVE_YEAR_PLANS[plan].kind;
+    int past =
+        s->year_actual && GF_FIVE_YEAR_PLANS[plan].kind <= s->year_actual;
     *kind = past ? GF_KIND_ACTUAL : GF_KIND_TARGET;
     return;
   }

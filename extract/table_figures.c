@@ -11,16 +11,10 @@
 
 #include "common/scan.h"
 #include "common/contract.h"
+#include "extract/vocab.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
-/* Header words that make a column a growth rate or a share. */
-static const char *const GROWTH_HEAD[] = {"增长", "增速", "比上年", "同比",
-                                          "涨跌", "增减", "上涨", NULL};
-static const char *const SHARE_HEAD[] = {"比重", "占", "构成", "率", NULL};
-/* Label prefixes that are no part of the name. */
-static const char *const LABEL_LEAD[] = {"其中：", "其中:", "其中", "#",
-                                         NULL};
 
 typedef struct column {
   char unit[32];
@@ -32,12 +26,6 @@ typedef struct column {
   const char *kind;       /* "target"/"actual" the header says, or NULL */
 } column;
 
-/* Header words that make a column's figures targets or actuals:
- * "2024年目标", "2023年完成". */
-static const char *const TARGET_HEAD[] = {"目标", "计划", "预期", "预计",
-                                          "预算", NULL};
-static const char *const ACTUAL_HEAD[] = {"完成", "实际", "执行", "决算",
-                                          NULL};
 
 /* A cell that is one number: "866.60", "-2.5", "1,327.8". */
 static int numeric(const char *s, char *value, size_t cap) {
@@ -74,19 +62,21 @@ static void header_unit(const char *h, column *c) {
   char *n = NULL;
   size_t len = 0;
   if (gf_normalize(h, strlen(h), &n, &len)) return;
-  c->measure =
-      GF_MEASURE_NAMES[gf_has_word(n, 0, len, GROWTH_HEAD)  ? GF_MEASURE_GROWTH
-                       : gf_has_word(n, 0, len, SHARE_HEAD) ? GF_MEASURE_SHARE
-                                                            : GF_MEASURE_LEVEL];
+  c->measure = GF_MEASURE_NAMES[gf_has_word(n, 0, len, GF_HEAD_GROWTH)
+                                    ? GF_MEASURE_GROWTH
+                                : gf_has_word(n, 0, len, GF_HEAD_SHARE)
+                                    ? GF_MEASURE_SHARE
+                                    : GF_MEASURE_LEVEL];
   c->is_unit = strcmp(n, "单位") == 0 || strcmp(n, "计量单位") == 0;
   for (const char *y = n; (y = strstr(y, "年")) != NULL; y += 3)
     if (y - n >= 4 && strspn(y - 4, "0123456789") == 4) {
       c->period = atoi(y - 4);
       break;
     }
-  c->kind = gf_has_word(n, 0, len, TARGET_HEAD)   ? GF_KIND_NAMES[GF_KIND_TARGET]
-            : gf_has_word(n, 0, len, ACTUAL_HEAD) ? GF_KIND_NAMES[GF_KIND_ACTUAL]
-                                                  : NULL;
+  c->kind =
+      gf_has_word(n, 0, len, GF_HEAD_TARGET)   ? GF_KIND_NAMES[GF_KIND_TARGET]
+      : gf_has_word(n, 0, len, GF_HEAD_ACTUAL) ? GF_KIND_NAMES[GF_KIND_ACTUAL]
+                                               : NULL;
   /* 增长% or 比重(%) */
   const char *pct = strstr(n, "%") ? "%" : strstr(n, "‰") ? "‰" : NULL;
   if (pct) {
@@ -120,9 +110,9 @@ static void label_of(const char *s, char *out, size_t cap) {
   out[0] = '\0';
   if (gf_normalize(s, strlen(s), &n, &len)) return;
   const char *p = n;
-  for (size_t i = 0; LABEL_LEAD[i]; i++)
-    if (strncmp(p, LABEL_LEAD[i], strlen(LABEL_LEAD[i])) == 0) {
-      p += strlen(LABEL_LEAD[i]);
+  for (size_t i = 0; GF_LABEL_LEAD[i]; i++)
+    if (strncmp(p, GF_LABEL_LEAD[i], strlen(GF_LABEL_LEAD[i])) == 0) {
+      p += strlen(GF_LABEL_LEAD[i]);
       break;
     }
   while (*p >= '0' && *p <= '9') p++;
@@ -143,7 +133,8 @@ int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,
     if (max_col < 2 || max_col > 64) continue;
     column cols[65];
     memset(cols, 0, sizeof cols);
-    for (int c = 0; c <= max_col; c++) cols[c].measure = GF_MEASURE_NAMES[GF_MEASURE_LEVEL];
+    for (int c = 0; c <= max_col; c++)
+      cols[c].measure = GF_MEASURE_NAMES[GF_MEASURE_LEVEL];
     int header_row = gf_tables_at(tabs, a)->row;
     for (size_t i = a; i < b; i++) {
       const gf_table_cell *cell = gf_tables_at(tabs, i);

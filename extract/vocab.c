@@ -1,7 +1,8 @@
-/* vocab.c - the words figure finding relies on, as tables: comparison
- * verbs (growth, decrease), bound words before and after a number, words
- * that make a percentage a share, rank and duration cues, and the verbs
- * stripped from an indicator's edges.  Extend here, not in patterns. */
+/* vocab.c - the words every reader relies on, as tables (one place for
+ * each list): comparison verbs, bound words, share, rank and duration cues,
+ * the words trimmed from an indicator's edges, what makes a number no
+ * figure, table header words, report parts, five-year plans, the 四至 of
+ * parcels.  Extend here, not in patterns or in the readers. */
 #include <stddef.h>
 
 #include "extract/vocab.h"
@@ -173,3 +174,215 @@ const char *const GF_KEY_PREFIXES[] = {
 /* Stripped from the end: the measure column says it is a growth. */
 const char *const GF_KEY_SUFFIXES[] = {"同比增长", "年均增长", "增长率",
                                        "增速", "增幅", "增长", NULL};
+
+/* ---------------------------------------------------------- figures: what a
+ * number is and what it measures (extract/figures.c) */
+
+/* After four digits, what makes them a year: 2023年, 2021-2025, 2021至2025. */
+const char *const GF_YEAR_NEXT[] = {"年", "-", "—", "～", "至", NULL};
+
+/* Before a Chinese numeral, words that make it a span of a list: 前三 后两
+ * 近五 (前三季度, 近五年). */
+const char *const GF_SPAN_BEFORE[] = {"前", "后", "近", NULL};
+
+/* After 第N, what leaves it a rank, not an ordinal (第一产业): a list
+ * (第1、第2), 和, 的, 位. */
+const char *const GF_RANK_NEXT[] = {"、", "和", "的", "位", NULL};
+
+/* After a number at a clause start, what makes it a list marker: 1、 （1）. */
+const char *const GF_LIST_MARK_ENDS[] = {"、", "）", ")", NULL};
+
+/* Between amounts of a list that shares its last unit: 16.4 个、1.3 个百分点.
+ */
+const char *const GF_UNIT_LIST_SEPS[] = {"、", "和", NULL};
+
+/* Between a bound word and the number it bounds: 达到超过… */
+const char *const GF_BOUND_GLUE[] = {"达", "达到", NULL};
+
+/* What ends a heading marker (1. 一、 （一）): figures are read after it. */
+const char *const GF_HEADING_MARK_ENDS[] = {"、", ".", "．", "）", ")", NULL};
+
+/* After a number, words that make it a date, an ordinal or a name. */
+const char *const GF_NOT_AFTER[] = {
+    "月",     "日", "号", "时", "届", "强", "+",  "大", "点",   "季度", "周年",
+    "次会议", "型", "后", "代", "线", "路", "中", "岁", "周岁", NULL};
+
+/* Before a number, words that make it a reference, not an amount. */
+const char *const GF_NOT_BEFORE[] = {"表",   "图", "附件", "附表", "附图",
+                                     "编号", "注", "国道", "省道", NULL};
+
+/* After a Chinese numeral, measure words that name things (二期 三区). */
+const char *const GF_NAME_SUFFIX[] = {
+    "期", "级", "队", "区", "港",     "园",   "院", "村", "镇",
+    "届", "批", "类", "种", "代",     "部",   "线", "号", "核",
+    "心", "力", "朵", "星", "次产业", "倍子", NULL};
+
+/* Words between a comparison's verb and the number that keep the verb's
+ * sense: 了 达 为 到 分别 均 (增长速度为 4.5%). */
+const char *const GF_CMP_GLUE[] = {"了",   "达到", "达", "为", "到",   "分别",
+                                   "均",   "在",   "约", "近", "超过", "超",
+                                   "幅度", "速度", "率", NULL};
+
+/* A comparison with an average: 高于全市平均水平, 低于全国, 快于平均.  The
+ * comparison pattern (figures.c) is built from these three lists. */
+const char *const GF_ABOVE_VERBS[] = {"高于", "低于", "快于", "慢于", NULL};
+const char *const GF_ABOVE_REGIONS[] = {"全市", "全省", "全国", "全州",
+                                        "全区", "全县", NULL};
+const char *const GF_ABOVE_AVERAGE[] = {"平均水平", "平均", NULL};
+
+/* Between the numbers of a list: 21.3%、56.7% and 52.6%. */
+const char *const GF_LIST_GLUE[] = {"、", "和", "及", " ", NULL};
+
+/* ---------------------------------------------------------- indicator names
+ * (extract/indicator.c) */
+
+/* Marks and conjunctions trimmed from the end of an indicator. */
+const char *const GF_TRAIL_MARKS[] = {"、", "和", "及", "与", "或",
+                                      " ",  "（", "(",  "“",  NULL};
+
+/* Marks trimmed from the start of an indicator. */
+const char *const GF_LEAD_MARKS[] = {"、", "”", "）", ")", " ", NULL};
+
+/* Before a rank, no part of its name: 人均…均 排名, 总量. */
+const char *const GF_RANK_TAILS[] = {"均", "总量", NULL};
+
+/* A rank of these is the rank of the sentence's subject (总量 增速 排名). */
+const char *const GF_RANK_SUBJECT_WORDS[] = {"总量", "增速", "总数", NULL};
+
+/* Comparison bases before a 分别 list, no part of its subjects. */
+const char *const GF_LIST_CMP_BASES[] = {"同比", "比上年", "较上年", NULL};
+
+/* Names too generic to stand alone: 增速 is the rate of the subject. */
+const char *const GF_GENERIC_NAMES[] = {"增速", "增幅",   "比重", "占比",
+                                        "总量", "增长率", NULL};
+
+/* Where the noun after a unit stops. */
+const char *const GF_AFTER_STOP[] = {"、", "（", NULL};
+
+/* After 均, words that make it "each" (均排名, 均为), not part of a name. */
+const char *const GF_JUN_NEXT[] = {"排名", "列", "为",   "达",   "居",   "位",
+                                   "在",   "超", "保持", "实现", "增长", "同比",
+                                   "比",   "较", "高于", "有",   NULL};
+
+/* Between the numbers of a 分别 list (how many numbers it has). */
+const char *const GF_NUMBER_LIST_SEPS[] = {"、", "和", "及", ",", NULL};
+
+/* "A和B、C分别…x、y": as many subjects as numbers.  、 separates
+ * first; 和 及 与 only when that gives too few (酒饮料和精制茶制造业) */
+const char *const GF_SUBJECT_SEPS_FIRST[] = {"、", NULL};
+
+/* Between the subjects of a 分别 list, when 、 alone gives too few. */
+const char *const GF_SUBJECT_SEPS[] = {"、", "和", "及", "与", "以及", NULL};
+
+/* ---------------------------------------------------------- parcels (四至)
+ * (extract/parcels.c) */
+
+/* The four direction words, in the column order east, west, south, north. */
+const char *const GF_DIR_WORDS[] = {"东至", "西至", "南至", "北至", NULL};
+
+/* Brackets that open a nested part of a 四至 description... */
+const char *const GF_OPEN_BRACKETS[] = {"（", "(", "【", "[", "〔",
+                                        "《", "“", "「", NULL};
+
+/* ...and the one closing each, in the same order. */
+const char *const GF_CLOSE_BRACKETS[] = {"）", ")", "】", "]", "〕",
+                                         "》", "”", "」", NULL};
+
+/* Separators a direction word may follow (besides the start), and the
+ * lead-ins that may stand right before the first one (四至为北至…,
+ * 该地块东至…). */
+const char *const GF_BEFORE_DIR[] = {
+    "，",     ",",    "；",   ";",    "：",     ":",      " ",
+    "\t",     "\n",   "　",   "、",   "四至为", "四至是", "范围为",
+    "范围是", "四至", "地块", "宗地", NULL};
+
+/* What ends a parcel's description. */
+const char *const GF_PARCEL_END[] = {"；", ";", "。", NULL};
+
+/* Trimmed from both ends of names and boundaries. */
+const char *const GF_PARCEL_TRIM[] = {"，", ",", "；", ";",  "。", "：", ":",
+                                      "、", " ",  "\t", "\n", "\r", "　", NULL};
+
+/* Words that say "the parcel" without naming it. */
+const char *const GF_PARCEL_PRONOUNS[] = {"该地块",   "本地块",   "此地块",
+                                          "该宗地",   "本宗地",   "地块",
+                                          "另一地块", "上述地块", NULL};
+
+/* Lead-ins between a name and its first boundary. */
+const char *const GF_PARCEL_LEAD_IN[] = {"四至范围为", "四至范围是", "四至范围",
+                                         "四至为",     "四至是",     "四至",
+                                         "范围为",     "位于",       NULL};
+
+/* Generic header vocabulary of such tables. */
+const char *const GF_HEAD_NO[] = {"序号", "编号", "项目号", NULL};
+
+/* Table headers of the name column. */
+const char *const GF_HEAD_NAME[] = {"名称", "项目", "地块名", NULL};
+
+/* Table headers of the land-use column. */
+const char *const GF_HEAD_USE[] = {"性质", "用途", "用地类型", "规划用地",
+                                   NULL};
+
+/* ---------------------------------------------------------- table headers
+ * (extract/table_figures.c) */
+
+/* Header words that make a column a growth rate or a share. */
+const char *const GF_HEAD_GROWTH[] = {"增长", "增速", "比上年", "同比",
+                                      "涨跌", "增减", "上涨",   NULL};
+
+/* Header words that make a column a share. */
+const char *const GF_HEAD_SHARE[] = {"比重", "占", "构成", "率", NULL};
+
+/* Label prefixes that are no part of the name. */
+const char *const GF_LABEL_LEAD[] = {"其中：", "其中:", "其中", "#", NULL};
+
+/* Header words that make a column's figures targets or actuals:
+ * "2024年目标", "2023年完成". */
+const char *const GF_HEAD_TARGET[] = {"目标", "计划", "预期",
+                                      "预计", "预算", NULL};
+
+/* Header words that make a column's figures actuals. */
+const char *const GF_HEAD_ACTUAL[] = {"完成", "实际", "执行", "决算", NULL};
+
+/* ---------------------------------------- report parts, five-year plans
+ * (extract/sections.c) */
+
+/* Where a run-in heading ends (the first of these). */
+const char *const GF_HEADING_STOPS[] = {"。", "；", "：", NULL};
+
+/* Five-year plans, each with its last year as its kind (records.md:
+ * 十四五 -> 2025). */
+const gf_word_kind GF_FIVE_YEAR_PLANS[] = {
+    K("十一五", 2010), K("十二五", 2015), K("十三五", 2020), K("十四五", 2025),
+    K("十五五", 2030), K("十六五", 2035), {NULL, 0, 0}};
+
+/* Words that mark the part of a report looking back or ahead. */
+const char *const GF_PAST_WORDS[] = {"执行情况", "回顾", "完成情况", "主要工作",
+                                     NULL};
+
+/* Words that mark the part of a report planning ahead. */
+const char *const GF_PLAN_WORDS[] = {"计划", "安排", "目标", "任务",
+                                     "草案", "建议", "打算", "展望",
+                                     "预期", "思路", NULL};
+
+/* A speech to the people's congress that reports on the government's work
+ * ("向大会作工作报告"), when the title does not say 政府工作报告. */
+const char *const GF_WORK_REPORT_WORDS[] = {"政府工作报告", "作工作报告",
+                                            "政府工作的报告", NULL};
+
+/* The date line of a speech: "—2014年2月19日在…人民代表大会…会议上". */
+const char *const GF_CONGRESS_WORDS[] = {"人民代表大会", NULL};
+
+/* ...and the place of the speech in it. */
+const char *const GF_SPEECH_WORDS[] = {"会议上", NULL};
+
+/* After a five-year plan's name, what makes it a span ("十四五"期间). */
+const char *const GF_PLAN_SPAN[] = {"期间", "时期", "末", "以来", NULL};
+
+/* ---------------------------------------------------------- the verifier
+ * (check/check.c) */
+
+/* A comparison that says the value fell (check: 下降 3% may be stored
+ * as -3 or as 3); narrower than GF_GROWTH_VERBS' GF_CMP_DOWN words. */
+const char *const GF_DOWN_WORDS[] = {"下降", "减少", "降低", "回落", "下滑",
+                                     "减产", "缩小", "下跌", "低于", NULL};
