@@ -515,10 +515,10 @@ static void norm_cell(ctx *c, const char *s, char *out, size_t cap) {
 static void say_source(gf_buf *m, const char *text, const reading *rd,
                        size_t page) {
   gf_buf_put(m, text, rd->used);
-  if (rd->num_flags & (GF_NUMF_CHINESE | GF_NUMF_PERCENT | GF_NUMF_PERMILLE))
+  if (rd->num_flags & (GF_NUMF_CHINESE | GF_NUMF_PER | GF_NUMF_SCALED))
     gf_buf_printf(m, ", that is %s%s%s", rd->m.value,
                   rd->m.unit[0] && strcmp(rd->m.unit, "%") &&
-                          strcmp(rd->m.unit, "‰")
+                          strcmp(rd->m.unit, "‰") && strcmp(rd->m.unit, "‱")
                       ? " "
                       : "",
                   rd->m.unit);

@@ -26,15 +26,26 @@ static size_t paren_unit(const char *t, size_t len, size_t p, gf_amount *a) {
   return q + 3 + um.len;
 }
 
+/* 余 多 几 来 right after the number at t+s (11万余人次, 180余人, 二十几个,
+ * 十来个): the numeral reader's rule, so that a figure and `govfig
+ * numbers` agree.  Returns its length and sets *bk. */
+static size_t bound_inside(const char *t, size_t len, size_t s,
+                           const gf_numeral *nr, int *bk) {
+  int b = 0;
+  size_t n = gf_numeral_bound_after(t + s, len - s, nr, &b);
+  if (n) *bk = b == GF_NUMB_ABOUT ? GF_BOUND_ABOUT : GF_BOUND_OVER;
+  return n;
+}
+
 /* The number's own magnitude and the unit after it: 3.7万户, 11万余人次,
  * or a bare 5亿. */
-static size_t magnitude_unit(const char *t, size_t len, size_t p,
+static size_t magnitude_unit(const char *t, size_t len, size_t s,
                              const gf_numeral *nr, gf_amount *a) {
-  size_t ml = nr->len - nr->mag_off;
+  size_t p = s + nr->mag_off, ml = nr->len - nr->mag_off;
   size_t q = p + ml;
   int bk = 0;
   gf_unit_match um;
-  size_t in = gf_kind_at(t, len, q, GF_BOUND_INSIDE, &bk);
+  size_t in = bound_inside(t, len, s, nr, &bk);
   if (in) a->bound = bk;
   a->mag_exp = nr->mag_exp;
   if (gf_unit_read(t + q + in, len - q - in, 0, &um) && um.mag_exp == 0) {
@@ -63,10 +74,10 @@ size_t gf_amount_unit(const char *t, size_t len, size_t s,
     size_t e = paren_unit(t, len, p, a);
     if (e) return e;
   }
-  if (nr->mag_exp) return magnitude_unit(t, len, p, nr, a);
+  if (nr->mag_exp) return magnitude_unit(t, len, s, nr, a);
   int bk = 0;
   gf_unit_match um;
-  size_t inside = gf_kind_at(t, len, p, GF_BOUND_INSIDE, &bk);
+  size_t inside = bound_inside(t, len, s, nr, &bk);
   if (!gf_unit_read(t + p + inside, len - p - inside, 1, &um)) return 0;
   gf_copy_span(a->unit, sizeof a->unit, t, p + inside, p + inside + um.len);
   gf_copy_str(a->base_unit, sizeof a->base_unit, um.base);
@@ -88,7 +99,7 @@ static size_t range(const char *t, size_t len, size_t after, size_t e,
   if (q >= len || !gf_numeral_read(t + q, len - q, &n2)) return e;
   gf_amount a2;
   memset(&a2, 0, sizeof a2);
-  size_t e2 = n2.flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)
+  size_t e2 = n2.flags & GF_NUMF_PER
                   ? 0
                   : gf_amount_unit(t, len, q, &n2, &a2);
   if (e2 && (!e || strcmp(a2.unit, a->unit) == 0)) {
@@ -116,10 +127,9 @@ size_t gf_amount_read(const char *t, size_t len, size_t s,
                       const gf_numeral *nr, gf_amount *a) {
   size_t after = s + nr->len, e;
   memset(a, 0, sizeof *a);
-  if (nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) {
+  if (nr->flags & GF_NUMF_PER) {
     gf_copy_str(a->value, sizeof a->value, nr->value);
-    gf_copy_str(a->unit, sizeof a->unit,
-                nr->flags & GF_NUMF_PERCENT ? "%" : "‰");
+    gf_copy_str(a->unit, sizeof a->unit, gf_numeral_per_unit(nr->flags));
     gf_copy_str(a->base_unit, sizeof a->base_unit, a->unit);
     a->unit_flags = GF_UNITF_PERCENT;
     e = after;

@@ -18,9 +18,13 @@
 #include "extract/vocab.h"
 #include "normalize/normalize.h"
 
-/* Where a number may start: a digit, a Chinese numeral, a percent form. */
+/* Where a number may start: a digit, a Chinese numeral (traditional and
+ * 大写 too), a percent form (百分之 千分之 万分之), a bare unit with 余
+ * (百余 万余), a sign the numeral reader reads (负 負 −; an ASCII - is
+ * looked back for, it also joins ranges and dates). */
 static const char NUM_START[] =
-    "[0-9零〇○一二两兩三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]";
+    "[0-9零〇○一二两兩三四五六七八九十百千万萬亿億廿卅壹贰貳貮叁參叄肆伍陆陸"
+    "柒捌玖拾佰仟负負−]";
 
 
 
@@ -152,7 +156,7 @@ static int is_numeral_word(const gf_finder *f, size_t s,
   const char *t = f->t;
   size_t len = f->sent_b, after = s + nr->len;
   if (!(nr->flags & GF_NUMF_CHINESE)) return 0;
-  if (!(nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)) &&
+  if (!(nr->flags & GF_NUMF_PER) && nr->len <= 3 &&
       strcmp(nr->value, "1") == 0 && !gf_lit_before(t, f->sent_a, s, "第"))
     return 1;
   gf_numeral next;
@@ -239,7 +243,7 @@ static int read_figure(gf_finder *f, size_t s, const gf_numeral *nr,
   if (gf_word_before(t, f->sent_a, s, GF_NOT_BEFORE)) return 0;
   if (gf_lit_before(t, f->sent_a, s, "第")) return read_rank(f, s, nr, c);
   if (gf_word_at(t, len, after, GF_NOT_AFTER) && nr->mag_exp == 0 &&
-      !(nr->flags & (GF_NUMF_PERCENT | GF_NUMF_PERMILLE)))
+      !(nr->flags & GF_NUMF_PER))
     return 0;
   size_t e = gf_amount_read(t, len, s, nr, &c->m);
   if (!e || is_qualifier(f, s, nr, e, c)) return 0;

@@ -117,7 +117,20 @@ void gf_figures_source(const gf_doc *doc, const gf_para *p,
   *start = GF_POS_OFF(pa);
   *end = GF_POS_OFF(pb);
   const gf_page *pg = &doc->pages[*page];
-  if (GF_POS_PAGE(pb) != *page || *end > pg->len) *end = pg->len;
+  if (GF_POS_PAGE(pb) != *page) {
+    /* a figure split by a page break ("4" | —4— | "个"): raw is its part
+     * on the first page, up to the break, never the footer or header
+     * between; value and unit come from the joined text */
+    *end = *start;
+    for (size_t k = last + 1; k-- > a;) {
+      uint64_t pk = p->pos[map[k]];
+      if (GF_POS_PAGE(pk) != *page) continue;
+      size_t off = GF_POS_OFF(pk);
+      *end = off + gf_char_len((unsigned char)pg->text[off]);
+      break;
+    }
+  }
+  if (*end > pg->len) *end = pg->len;
   while (*end > *start && (pg->text[*end - 1] == ' ' ||
                            pg->text[*end - 1] == '\n' ||
                            pg->text[*end - 1] == '\t'))

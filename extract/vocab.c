@@ -35,10 +35,6 @@ const gf_word_kind GF_BOUND_AFTER[] = {
     K("之内", GF_BOUND_AT_MOST),  K("上下", GF_BOUND_ABOUT),
     {NULL, 0, 0}};
 
-/* Between a number and its unit: 180 余人, 11 万余人次. */
-const gf_word_kind GF_BOUND_INSIDE[] = {
-    K("余", GF_BOUND_OVER), K("多", GF_BOUND_OVER), {NULL, 0, 0}};
-
 /* Range connectors between two numbers: 5%—6%, 5 至 6 万人. */
 const char *const GF_RANGE_WORDS[] = {"—", "–", "-", "~", "～", "至",
                                       "到", "―", "－", NULL};

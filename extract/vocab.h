@@ -9,7 +9,6 @@ enum { GF_CMP_UP = 1, GF_CMP_DOWN = 2 };
 
 extern const gf_word_kind GF_BOUND_BEFORE[];
 extern const gf_word_kind GF_BOUND_AFTER[];
-extern const gf_word_kind GF_BOUND_INSIDE[];
 extern const gf_word_kind GF_GROWTH_VERBS[];
 extern const char *const GF_RANGE_WORDS[];
 extern const char *const GF_CMP_BASES[];

@@ -45,8 +45,9 @@ enum {
   GF_NUMF_DAXIE = 16u,     /* 大写 financial digits (壹 贰 …) */
   GF_NUMF_PERMYRIAD = 32u, /* 万分之…: value is in ‱ */
   GF_NUMF_DIGITWISE = 64u, /* 二〇二三: Chinese digits one by one */
-  GF_NUMF_SCALED = 128u    /* 1.5e6, 2×10^3, 3.2k, 5M: the value applies
+  GF_NUMF_SCALED = 128u,   /* 1.5e6, 2×10^3, 3.2k, 5M: the value applies
                               the exponent or SI prefix */
+  GF_NUMF_PER = GF_NUMF_PERCENT | GF_NUMF_PERMILLE | GF_NUMF_PERMYRIAD
 };
 /* Bound of a number inside its numeral (records.md bound column). */
 enum { GF_NUMB_EXACT = 0, GF_NUMB_OVER = 1, GF_NUMB_ABOUT = 2 };
@@ -97,6 +98,9 @@ size_t gf_numeral_bound_after(const char *s, size_t len, const gf_numeral *nr,
 /* The value 0-9 of the Chinese digit character at s (零 一 … 九, 两, 大写)
  * and its length in *n (NULL allowed), or -1. */
 int gf_numeral_digit(const char *s, size_t len, size_t *n);
+/* The unit a percent form gives ("%", "‰", "‱"), "" when flags have no
+ * GF_NUMF_PER bit. */
+const char *gf_numeral_per_unit(unsigned flags);
 /* Multiplies decimal string v by 10^exp (exp >= 0) exactly, writing to out
  * (cap bytes); trailing ".0…" removed.  Returns 0, or -1 when it won't fit. */
 int gf_decimal_shift(const char *v, int exp, char *out, size_t cap);

@@ -304,12 +304,8 @@ static size_t pct_unit(const char *t, size_t n, size_t e,
                                          {"个百分点", "个百分点"},
                                          {"百分点", "个百分点"}};
   *unit = "";
-  if (num->flags & GF_NUMF_PERCENT) {
-    *unit = "%";
-  } else if (num->flags & GF_NUMF_PERMILLE) {
-    *unit = "‰";
-  } else if (num->flags & GF_NUMF_PERMYRIAD) {
-    *unit = "‱";
+  if (num->flags & GF_NUMF_PER) {
+    *unit = gf_numeral_per_unit(num->flags);
   } else {
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
       size_t m = gf_lit(t + e, n - e, after[k][0]);

@@ -349,6 +349,13 @@ int gf_numeral_read(const char *s, size_t len, gf_numeral *out) {
 
 /* ---------------------------------------------------------------- public */
 
+const char *gf_numeral_per_unit(unsigned flags) {
+  return flags & GF_NUMF_PERCENT     ? "%"
+         : flags & GF_NUMF_PERMILLE  ? "‰"
+         : flags & GF_NUMF_PERMYRIAD ? "‱"
+                                     : "";
+}
+
 int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
                      char **value, const char **unit) {
   if (consumed) *consumed = 0;
@@ -360,12 +367,8 @@ int gf_numeral_parse(const char *text, size_t len, size_t *consumed,
   const char *u = "";
   size_t used = n.len, k;
   static const char *const signs[] = {"%", "‰", "‱"};
-  if (n.flags & GF_NUMF_PERCENT) {
-    u = "%";
-  } else if (n.flags & GF_NUMF_PERMILLE) {
-    u = "‰";
-  } else if (n.flags & GF_NUMF_PERMYRIAD) {
-    u = "‱";
+  if (n.flags & GF_NUMF_PER) {
+    u = gf_numeral_per_unit(n.flags);
   } else {
     for (size_t i = 0; i < N_OF(signs); i++)
       if ((k = gf_lit(text + used, len - used, signs[i])) != 0) {

@@ -297,6 +297,46 @@ static void test_doc_licheng_paragraph_across_pages(void **state) {
   gf_doc_free(doc);
 }
 
+/* Issue 15: a figure's raw, start and end never take in a running footer,
+ * header or page number; one split by a page break (licheng page 4: "4"
+ * | —4— | "个“金融管家”试点单位") is one row whose raw is its part on the
+ * first page, with the unit read from the joined text. */
+static void test_doc_figures_skip_furniture(void **state) {
+  (void)state;
+  static const char *const pdfs[] = {
+      LICHENG, QDN2016, GF_SRCDIR "/samples/series/hailar-2014.pdf",
+      GF_SRCDIR "/samples/series/hailar-2016.pdf"};
+  int split_seen = 0;
+  for (size_t d = 0; d < sizeof pdfs / sizeof pdfs[0]; d++) {
+    gf_doc *doc;
+    gf_figures *figs;
+    assert_int_equal(gf_doc_open(pdfs[d], NULL, 0, &doc, NULL), GF_OK);
+    assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+    for (size_t i = 0; i < gf_figures_count(figs); i++) {
+      const gf_figure *f = gf_figures_at(figs, i);
+      uint32_t pg = (uint32_t)f->page - 1;
+      for (size_t k = 0; k < doc->n_lines; k++) {
+        const gf_line *l = &doc->lines[k];
+        if (l->page != pg || !(l->flags & GF_LINE_FURNITURE)) continue;
+        if (f->start < l->off + l->len && l->off < f->end)
+          fail_msg("%s row %zu (page %d, %s): raw takes in the line \"%.*s\"",
+                   pdfs[d], i, f->page, f->raw, (int)l->len,
+                   doc->pages[pg].text + l->off);
+      }
+      if (d == 0 && strstr(f->sentence, "设立4个“金融管家”") &&
+          strcmp(f->unit, "个") == 0) {
+        assert_int_equal(f->page, 4);
+        assert_string_equal(f->raw, "4");
+        assert_string_equal(f->value, "4");
+        split_seen = 1;
+      }
+    }
+    gf_figures_free(figs);
+    gf_doc_free(doc);
+  }
+  assert_true(split_seen);
+}
+
 static void test_doc_qiandongnan_footer(void **state) {
   (void)state;
   gf_doc *doc;
@@ -650,6 +690,7 @@ int main(void) {
       cmocka_unit_test(test_doc_text_box_licheng),
       cmocka_unit_test(test_doc_text_box_text_input),
       cmocka_unit_test(test_doc_licheng_paragraph_across_pages),
+      cmocka_unit_test(test_doc_figures_skip_furniture),
       cmocka_unit_test(test_doc_qiandongnan_footer),
       cmocka_unit_test(test_doc_missing_file),
       cmocka_unit_test(test_doc_empty_file),

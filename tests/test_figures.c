@@ -387,6 +387,128 @@ static void test_figures_section_path(void **state) {
 
 /* Every allocation failing in turn: a clean GF_ENOMEM, nothing leaked
  * (the sanitizer build checks), and success once allocations suffice. */
+/* Issue 15: every numeral form of `govfig numbers`, read the same way as a
+ * figure, with its unit, base value, bound and comparison. */
+typedef struct form_row {
+  const char *text;
+  const char *value, *unit, *base_value, *measure, *bound, *comparison;
+  const char *indicator; /* NULL: not checked; else the whole indicator */
+} form_row;
+
+static void test_figures_numeral_forms(void **state) {
+  (void)state;
+  static const form_row rows[] = {
+      {TITLE "收入八千三百八十五万二千三百二十六点三三元。", "83852326.33",
+       "元", "83852326.33", "level", "exact", "", "收入"},
+      {TITLE "地区生产总值同比增长负1.5%。", "-1.5", "%", "-1.5", "growth",
+       "exact", "同比增长", "地区生产总值"},
+      {TITLE "工业增加值同比下降负1.5%。", "-1.5", "%", "-1.5", "growth",
+       "exact", "同比下降", "工业增加值"},
+      {TITLE "零售总额增长-1.5%。", "-1.5", "%", "-1.5", "growth", "exact",
+       "增长", "零售总额"},
+      {TITLE "零售总额增长\xE2\x88\x92" "1.5%。", "-1.5", "%", "-1.5", "growth",
+       "exact", "增长", "零售总额"},
+      {TITLE "零售总额增长負1.5%。", "-1.5", "%", "-1.5", "growth", "exact",
+       "增长", "零售总额"},
+      {TITLE "常住人口5万4千6百人。", "54600", "人", "54600", "level", "exact",
+       "", "常住人口"},
+      {TITLE "实现税收两千三点一万元。", "2300.1", "万元", "23001000", "level",
+       "exact", "", "税收"},
+      {TITLE "新增就业500余万人。", "500", "万人", "5000000", "level", "over",
+       "", "新增就业"},
+      {TITLE "接待游客一千多万人次。", "1000", "万人次", "10000000", "level",
+       "over", "", "接待游客"},
+      {TITLE "建成绿道十多公里。", "10", "公里", "10", "level", "over", "",
+       NULL},
+      {TITLE "服务群众十来万人。", "10", "万人", "100000", "level", "about",
+       "", NULL},
+      {TITLE "惠及11万余人次。", "11", "万人次", "110000", "level", "over", "",
+       NULL},
+      {TITLE "净增企业百余家。", "100", "家", "100", "level", "over", "", NULL},
+      {TITLE "外贸进出口总额４，５６５万元。", "4565", "万元", "45650000",
+       "level", "exact", "", "外贸进出口总额"},
+      {TITLE "完成投资1.5e6元。", "1500000", "元", "1500000", "level", "exact",
+       "", NULL},
+      {TITLE "城镇化率达到百分之六十五点二。", "65.2", "%", "65.2", "share",
+       "exact", "", "城镇化率"},
+      {TITLE "就业率三成半。", "35", "%", "35", "share", "exact", "", NULL},
+      {TITLE "不良率万分之三。", "3", "‱", "3", "share", "exact", "", NULL},
+      {TITLE "研发投入强度千分之五。", "5", "‰", "5", "share", "exact", "",
+       NULL},
+      {TITLE "财政收入壹仟貳佰參拾萬元。", "1230", "萬元", "12300000",
+       "level", "exact", "", NULL},
+      {TITLE "粮食产量三億五千萬斤。", "35000", "萬斤", "350000000", "level",
+       "exact", "", NULL},
+      {TITLE "利润增长百分之负三。", "-3", "%", "-3", "growth", "exact",
+       "增长", NULL},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    const form_row *e = &rows[i];
+    gf_figures *figs = run(e->text);
+    const gf_figure *f = gf_figures_at(figs, 0);
+    if (gf_figures_count(figs) != 1 || strcmp(f->value, e->value) ||
+        strcmp(f->unit, e->unit) || strcmp(f->base_value, e->base_value) ||
+        strcmp(f->measure, e->measure) || strcmp(f->bound, e->bound) ||
+        strcmp(f->comparison, e->comparison) ||
+        (e->indicator && strcmp(f->indicator, e->indicator)))
+      fail_msg("row %zu \"%s\": %zu rows; %s %s %s %s %s [%s] [%s]", i,
+               e->text, gf_figures_count(figs), f ? f->value : "-",
+               f ? f->unit : "-", f ? f->base_value : "-",
+               f ? f->measure : "-", f ? f->bound : "-",
+               f ? f->comparison : "-", f ? f->indicator : "-");
+    gf_figures_free(figs);
+  }
+}
+
+/* Every number of tests/data/numerals.tsv that is a whole input, put in a
+ * sentence as an amount in 元: when `govfig numbers` reads it whole there,
+ * the figure gives its value as base_value, and the same bound. */
+static void test_figures_numeral_table(void **state) {
+  (void)state;
+  const char *path = GF_SRCDIR "/tests/data/numerals.tsv";
+  FILE *in = fopen(path, "r");
+  if (!in) fail_msg("%s: cannot open", path);
+  char line[2048], text[2300];
+  unsigned lineno = 0, tried = 0, bad = 0;
+  while (fgets(line, sizeof line, in)) {
+    lineno++;
+    line[strcspn(line, "\r\n")] = '\0';
+    char *tab = strchr(line, '\t');
+    if (line[0] == '#' || !tab) continue;
+    *tab = '\0';
+    const char *pre = TITLE "全年完成投资";
+    size_t at = strlen(pre), len = strlen(line);
+    snprintf(text, sizeof text, "%s%s元。", pre, line);
+    gf_numbers *ns = NULL;
+    assert_int_equal(gf_numbers_scan(text, strlen(text), 0, &ns, NULL), GF_OK);
+    const gf_number *n = NULL;
+    for (size_t k = 0; k < gf_numbers_count(ns); k++) {
+      const gf_number *x = gf_numbers_at(ns, k);
+      if (x->start == at && x->end == at + len && !x->unit[0]) n = x;
+    }
+    /* a lone 一 is no figure (一批, 一个, 统一): a rule of the finder */
+    if (!n || strcmp(line, "一") == 0) {
+      gf_numbers_free(ns);
+      continue;
+    }
+    tried++;
+    gf_figures *figs = run(text);
+    const gf_figure *f = gf_figures_at(figs, 0);
+    if (gf_figures_count(figs) != 1 || strcmp(f->base_value, n->value) ||
+        strcmp(f->base_unit, "元") || strcmp(f->bound, n->bound)) {
+      print_error("%s:%u: %s元: %s %s %s, want %s 元 %s\n", path, lineno, line,
+                  f ? f->base_value : "-", f ? f->base_unit : "-",
+                  f ? f->bound : "-", n->value, n->bound);
+      bad++;
+    }
+    gf_figures_free(figs);
+    gf_numbers_free(ns);
+  }
+  fclose(in);
+  if (tried < 150) fail_msg("%s: only %u numbers tried", path, tried);
+  if (bad) fail_msg("%s: %u of %u amounts read otherwise", path, bad, tried);
+}
+
 static void test_figures_enomem(void **state) {
   (void)state;
   static const char text[] =
@@ -436,6 +558,8 @@ int main(void) {
       cmocka_unit_test(test_figures_kind_period),
       cmocka_unit_test(test_figures_naming),
       cmocka_unit_test(test_figures_section_path),
+      cmocka_unit_test(test_figures_numeral_forms),
+      cmocka_unit_test(test_figures_numeral_table),
       cmocka_unit_test(test_figures_enomem),
       cmocka_unit_test(test_figures_api_errors),
   };
