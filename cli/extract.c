@@ -51,15 +51,11 @@ static void *extract_work(void *arg, const char *path, unsigned threads,
     fprintf(msgs, GF_PROG ": %s: warning: damaged, extracted what could be "
                   "read\n", path);
   gf_error err = {0};
-  int rc = gf_figures_extract_with(doc, 0, x->vocab, &r->figs, &err);
-  if (rc != GF_OK) {
+  /* figures and parcels in one pass: tables and paragraphs built once */
+  int rc = gf_doc_extract(doc, 0, x->vocab, &r->figs, &r->parcels, &err);
+  if (rc != GF_OK)
     fprintf(msgs, GF_PROG ": %s: cannot extract figures: %s\n", path,
             err.message ? err.message : gf_strerror(rc));
-    r->figs = NULL;
-  } else if ((rc = gf_parcels_extract(doc, 0, &r->parcels, NULL)) != GF_OK) {
-    fprintf(msgs, GF_PROG ": %s: cannot extract parcels: %s\n", path,
-            gf_strerror(rc));
-  }
   gf_doc_free(doc);
   return r;
 }

@@ -196,6 +196,16 @@ void gf_figures_source(const struct gf_doc *doc, const gf_para *p,
                        const size_t *map, const char *t, size_t a, size_t b,
                        uint32_t *page, size_t *start, size_t *end);
 
+/* parcels.c: parcels read along with the figures, so that a document's
+ * tables and paragraphs are built once (gf_doc_extract).  gf_parcels_begin
+ * makes a gf_parcels holding the parcels of tables tabs (NULL allowed: none);
+ * gf_parcels_para adds those described in paragraph p outside tabs' cells.
+ * GF_OK or GF_ENOMEM (*out NULL; ps unchanged but for whole rows). */
+int gf_parcels_begin(const struct gf_doc *doc, const gf_tables *tabs,
+                     gf_parcels **out);
+int gf_parcels_para(gf_parcels *ps, const struct gf_doc *doc,
+                    const gf_tables *tabs, const gf_para *p);
+
 /* table_figures.c: the number cells of tables as figure rows. ctx has one
  * entry per page. */
 int gf_table_figures(const struct gf_doc *doc, const gf_tables *tabs,

@@ -599,9 +599,21 @@ int gf_figures_extract(const gf_doc *doc, unsigned opts, gf_figures **out,
 int gf_figures_extract_with(const gf_doc *doc, unsigned opts,
                             const gf_indicators *vocab, gf_figures **out,
                             gf_error *err) {
+  return gf_doc_extract(doc, opts, vocab, out, NULL, err);
+}
+
+/* One pass over the document: its tables built once, its paragraphs read
+ * once, each paragraph given to the figure reader and (when parcels are
+ * wanted) to the parcel reader.  Over 80 lines: the pass with its one
+ * cleanup path reads best whole. */
+int gf_doc_extract(const gf_doc *doc, unsigned opts,
+                   const gf_indicators *vocab, gf_figures **out,
+                   gf_parcels **parcels, gf_error *err) {
   (void)opts;
   if (out) *out = NULL;
+  if (parcels) *parcels = NULL;
   if (!doc || !out) return GF_EINVAL;
+  gf_parcels *ps = NULL;
   gf_finder f;
   memset(&f, 0, sizeof f);
   f.doc = doc;
@@ -621,7 +633,9 @@ int gf_figures_extract_with(const gf_doc *doc, unsigned opts,
   if (doc->has_geom && (rc = gf_tables_extract(doc, 0, &tabs, NULL)))
     goto done;
   f.tables = tabs;
+  if (parcels && (rc = gf_parcels_begin(doc, tabs, &ps))) goto done;
   while ((rc = gf_para_iter_next(it, &para)) == 1) {
+    if (ps && (rc = gf_parcels_para(ps, doc, tabs, para))) goto done;
     f.para = para;
     char *t = NULL;
     size_t len = 0, *map = NULL;
@@ -664,9 +678,11 @@ done:
   gf_re_free(f.re_num);
   gf_re_free(f.re_cmp);
   if (rc) {
+    gf_parcels_free(ps);
     gf_figures_free(f.out);
     return gf_error_fill(err, rc, 0, 0);
   }
   *out = f.out;
+  if (parcels) *parcels = ps;
   return GF_OK;
 }

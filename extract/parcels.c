@@ -473,72 +473,60 @@ static char *prose_project(const char *s, size_t end) {
   return gf_strdup("");
 }
 
-/* Parcels of the paragraphs, without the bytes that tables hold. */
-static int prose_parcels(gf_parcels *ps, const gf_doc *doc,
-                         const gf_tables *tabs) {
-  gf_para *paras = NULL;
-  size_t n_paras = 0;
-  int rc = gf_layout_paragraphs(doc, &paras, &n_paras);
-  if (rc) return rc;
+/* Parcels of a paragraph, without the bytes that tables hold. */
+int gf_parcels_para(gf_parcels *ps, const gf_doc *doc,
+                    const gf_tables *tabs, const gf_para *p) {
+  if (!strstr(p->text, "至")) return GF_OK;
+  int rc = GF_OK;
   gf_buf b = {0};
-  size_t *pos = NULL;
-  for (size_t i = 0; i < n_paras && rc == GF_OK; i++) {
-    const gf_para *p = &paras[i];
-    if (!strstr(p->text, "至")) continue;
-    b.len = 0;
-    free(pos);
-    pos = gf_malloc((p->len + 1) * sizeof *pos);
-    if (!pos) {
-      rc = GF_ENOMEM;
-      break;
+  size_t *pos = gf_malloc((p->len + 1) * sizeof *pos);
+  if (!pos) return GF_ENOMEM;
+  for (size_t k = 0; k < p->len;) {
+    size_t cl = gf_char_len((unsigned char)p->text[k]);
+    uint64_t at_pos = p->pos[k];
+    if (p->text[k] != '\n' &&
+        !gf_tables_covers(tabs, GF_POS_PAGE(at_pos), GF_POS_OFF(at_pos))) {
+      pos[b.len] = k;
+      gf_buf_put(&b, p->text + k, cl);
+      for (size_t j = 1; j < cl; j++) pos[b.len - cl + j] = k;
     }
-    for (size_t k = 0; k < p->len;) {
-      size_t cl = gf_char_len((unsigned char)p->text[k]);
-      uint64_t at_pos = p->pos[k];
-      if (p->text[k] != '\n' &&
-          !gf_tables_covers(tabs, GF_POS_PAGE(at_pos), GF_POS_OFF(at_pos))) {
-        pos[b.len] = k;
-        gf_buf_put(&b, p->text + k, cl);
-        for (size_t j = 1; j < cl; j++) pos[b.len - cl + j] = k;
-      }
-      k += cl;
-    }
-    if (b.oom) {
-      rc = GF_ENOMEM;
-      break;
-    }
-    if (b.len == 0 || count_dirs(b.p) < 2) continue;
-    size_t cap = 2 + b.len / 6;
-    found *f = gf_malloc(cap * sizeof *f);
-    if (!f) {
-      rc = GF_ENOMEM;
-      break;
-    }
-    size_t n = parse_desc(b.p, b.len, f, cap);
-    for (size_t k = 0; k < n && rc == GF_OK; k++) {
-      /* In prose only a name that says it is a parcel (…地块) is one;
-       * otherwise raw starts at the first boundary. */
-      size_t nl = f[k].nb - f[k].na, dl = strlen("地块");
-      if (nl && (nl < dl || memcmp(b.p + f[k].nb - dl, "地块", dl) != 0)) {
-        f[k].na = f[k].nb;
-        size_t first = f[k].b;
-        for (int d = 0; d < 4; d++)
-          if (f[k].da[d] != NONE && f[k].da[d] - strlen("东至") < first)
-            first = f[k].da[d] - strlen("东至");
-        f[k].a = first;
-      }
-      char *project = prose_project(b.p, f[k].a);
-      ctx c = {doc->name ? doc->name : "-",
-               (int)GF_POS_PAGE(p->pos[pos[f[k].a]]) + 1, "",
-               project, ""};
-      rc = project ? add_parcel(ps, &c, b.p, &f[k]) : GF_ENOMEM;
-      free(project);
-    }
-    free(f);
+    k += cl;
   }
+  if (b.oom) {
+    rc = GF_ENOMEM;
+    goto done;
+  }
+  if (b.len == 0 || count_dirs(b.p) < 2) goto done;
+  size_t cap = 2 + b.len / 6;
+  found *f = gf_malloc(cap * sizeof *f);
+  if (!f) {
+    rc = GF_ENOMEM;
+    goto done;
+  }
+  size_t n = parse_desc(b.p, b.len, f, cap);
+  for (size_t k = 0; k < n && rc == GF_OK; k++) {
+    /* In prose only a name that says it is a parcel (…地块) is one;
+     * otherwise raw starts at the first boundary. */
+    size_t nl = f[k].nb - f[k].na, dl = strlen("地块");
+    if (nl && (nl < dl || memcmp(b.p + f[k].nb - dl, "地块", dl) != 0)) {
+      f[k].na = f[k].nb;
+      size_t first = f[k].b;
+      for (int d = 0; d < 4; d++)
+        if (f[k].da[d] != NONE && f[k].da[d] - strlen("东至") < first)
+          first = f[k].da[d] - strlen("东至");
+      f[k].a = first;
+    }
+    char *project = prose_project(b.p, f[k].a);
+    ctx c = {doc->name ? doc->name : "-",
+             (int)GF_POS_PAGE(p->pos[pos[f[k].a]]) + 1, "",
+             project, ""};
+    rc = project ? add_parcel(ps, &c, b.p, &f[k]) : GF_ENOMEM;
+    free(project);
+  }
+  free(f);
+done:
   free(pos);
   gf_buf_free(&b);
-  gf_paras_free(paras, n_paras);
   return rc;
 }
 
@@ -554,6 +542,32 @@ void gf_parcels_free(gf_parcels *ps) {
   free(ps);
 }
 
+int gf_parcels_begin(const gf_doc *doc, const gf_tables *tabs,
+                     gf_parcels **out) {
+  *out = NULL;
+  const gf_table_cell **cells = NULL;
+  gf_parcels *ps = gf_calloc(1, sizeof *ps);
+  size_t n = gf_tables_count(tabs);
+  int rc = GF_ENOMEM;
+  if (!ps || !(cells = gf_malloc((n + 1) * sizeof *cells))) goto done;
+  rc = GF_OK;
+  for (size_t i = 0; i < n; i++) cells[i] = gf_tables_at(tabs, i);
+  for (size_t i = 0; i < n && rc == GF_OK;) {
+    size_t j = i;
+    while (j < n && cells[j]->table == cells[i]->table) j++;
+    rc = table_parcels(ps, cells + i, j - i, doc->name ? doc->name : "-");
+    i = j;
+  }
+done:
+  free(cells);
+  if (rc) {
+    gf_parcels_free(ps);
+    return rc;
+  }
+  *out = ps;
+  return GF_OK;
+}
+
 int gf_parcels_extract(const gf_doc *doc, unsigned opts, gf_parcels **out,
                        gf_error *err) {
   (void)opts;
@@ -561,26 +575,17 @@ int gf_parcels_extract(const gf_doc *doc, unsigned opts, gf_parcels **out,
   if (out) *out = NULL;
   if (!doc || !out) return gf_error_fill(err, GF_EINVAL, 0, 0);
   gf_tables *tabs = NULL;
-  const gf_table_cell **cells = NULL;
-  gf_parcels *ps = gf_calloc(1, sizeof *ps);
-  int rc = ps ? gf_tables_extract(doc, 0, &tabs, NULL) : GF_ENOMEM;
-  if (rc) goto done;
-  size_t n = gf_tables_count(tabs);
-  cells = gf_malloc((n + 1) * sizeof *cells);
-  rc = GF_ENOMEM;
-  if (!cells) goto done;
-  for (size_t i = 0; i < n; i++) cells[i] = gf_tables_at(tabs, i);
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    while (j < n && cells[j]->table == cells[i]->table) j++;
-    rc = table_parcels(ps, cells + i, j - i,
-                       doc->name ? doc->name : "-");
-    if (rc) goto done;
-    i = j;
-  }
-  rc = prose_parcels(ps, doc, tabs);
+  gf_parcels *ps = NULL;
+  gf_para_iter *it = NULL;
+  const gf_para *p;
+  int rc = gf_tables_extract(doc, 0, &tabs, NULL);
+  if (rc || (rc = gf_parcels_begin(doc, tabs, &ps)) ||
+      (rc = gf_para_iter_new(doc, &it)))
+    goto done;
+  while ((rc = gf_para_iter_next(it, &p)) == 1)
+    if ((rc = gf_parcels_para(ps, doc, tabs, p))) break;
 done:
-  free(cells);
+  gf_para_iter_free(it);
   gf_tables_free(tabs);
   if (rc) {
     gf_parcels_free(ps);

@@ -390,6 +390,14 @@ typedef struct gf_parcels gf_parcels;
  * *out is freed with gf_parcels_free.  GF_EINVAL, GF_ENOMEM. */
 GF_API int gf_parcels_extract(const gf_doc *doc, unsigned opts,
                               gf_parcels **out, gf_error *err);
+/* As gf_figures_extract_with, and also the document's land parcels as
+ * gf_parcels_extract finds them, in one pass: the tables and paragraphs are
+ * built once for both.  parcels (NULL allowed: figures only) gets a
+ * gf_parcels the caller frees with gf_parcels_free.  On failure neither is
+ * set (both NULL).  Errors as gf_figures_extract. */
+GF_API int gf_doc_extract(const gf_doc *doc, unsigned opts,
+                          const gf_indicators *v, gf_figures **figs,
+                          gf_parcels **parcels, gf_error *err);
 GF_API size_t gf_parcels_count(const gf_parcels *parcels);
 /* Row i (0-based) or NULL when out of range. */
 GF_API const gf_parcel *gf_parcels_at(const gf_parcels *parcels, size_t i);
