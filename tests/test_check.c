@@ -163,35 +163,6 @@ static void dump(const gf_check *chk) {
   }
 }
 
-/* Exactly one failure, of that kind, on that line, its message holding
- * want. */
-static void expect_one_failure(const char *csv, int kind, size_t line,
-                               const char *want) {
-  gf_doc *doc = open_fixture();
-  gf_check *chk = check_csv(doc, csv, 0);
-  const gf_check_item *it = find(chk, GF_CHECK_FAILED, kind, line);
-  if (!it || count_sev(chk, GF_CHECK_FAILED) != 1 ||
-      gf_check_failed_rows(chk) != 1 || !strstr(it->message, want)) {
-    dump(chk);
-    fail_msg("want one failure of kind %d on line %zu saying \"%s\"", kind,
-             line, want);
-  }
-  assert_int_equal(it->n_lines, 1);
-  assert_int_equal(it->lines[0], line);
-  gf_check_free(chk);
-  gf_doc_free(doc);
-}
-
-/* Applies from -> to to the fixture and expects one failure. */
-static void altered(const char *from, const char *to, int kind, size_t line,
-                    const char *want) {
-  char *csv = fixture_csv();
-  char *bad = replace(csv, from, to);
-  expect_one_failure(bad, kind, line, want);
-  free(bad);
-  free(csv);
-}
-
 /* ------------------------------------------------------------- tests */
 
 static void test_check_fixture_holds(void **state) {
@@ -208,189 +179,144 @@ static void test_check_fixture_holds(void **state) {
   gf_doc_free(doc);
 }
 
-static void test_check_wrong_value(void **state) {
-  (void)state;
-  altered(",1327.8,亿元,", ",1372.8,亿元,", GF_CHECK_VALUE, 2,
-          "value 1372.8 but the source says 1327.8亿元 (page 1)");
-}
+/* ------------------------------------------------------------- edits
+ * Each case edits the fixture sheet (at most two replacements) and says
+ * what the check must then report. */
 
-static void test_check_wrong_page(void **state) {
-  (void)state;
-  altered("report.pdf,1,level,1327.8", "report.pdf,2,level,1327.8",
-          GF_CHECK_PAGE, 2, "it is on page 1");
-}
+enum {
+  ONE_FAILURE = 1, /* exactly one failure: that kind, line and message */
+  HAS_FAILURE,     /* a failure of that kind, line and message */
+  ONLY_NOTE,       /* one item, a note of that kind, line and message */
+  NOTE,            /* a note of that kind, line and message; no failure */
+  NOTHING          /* no item at all */
+};
 
-static void test_check_wrong_raw(void **state) {
-  (void)state;
-  altered("税收收入,report.pdf,2,level,115.31,亿元,11531000000,元,,115.31亿元",
-          "税收收入,report.pdf,2,level,115.31,亿元,11531000000,元,,151.31亿元",
-          GF_CHECK_SPAN, 7, "is nowhere in the document");
-}
+/* One replacement: the first from becomes to.  With raw set, from is that
+ * fixture row's ",raw,start,end," (raw on page), and to, when NULL, is the
+ * same with start moved by shift bytes. */
+typedef struct edit {
+  const char *from, *to;
+  const char *raw;
+  size_t page;
+  int shift;
+} edit;
 
-static void test_check_wrong_span(void **state) {
-  (void)state;
-  /* start/end off by some bytes: raw is elsewhere on the same page */
-  char *csv = fixture_csv();
-  const char *hit = strstr(pages[1], "140.12亿元");
-  char from[64], to[64];
-  size_t s = (size_t)(hit - pages[1]);
-  snprintf(from, sizeof from, ",140.12亿元,%zu,", s);
-  snprintf(to, sizeof to, ",140.12亿元,%zu,", s + 3);
-  char *bad = replace(csv, from, to);
-  expect_one_failure(bad, GF_CHECK_SPAN, 6, "it is at bytes");
-  free(bad);
+typedef struct edit_case {
+  edit e[2];
+  int expect, kind;
+  size_t line;
+  const char *want; /* in the item's message; %zu..%zu: the raw's span */
+} edit_case;
+
+static const edit_case EDITS[] = {
+    {{{",1327.8,亿元,", ",1372.8,亿元,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_VALUE, 2,
+     "value 1372.8 but the source says 1327.8亿元 (page 1)"},
+    {{{"report.pdf,1,level,1327.8", "report.pdf,2,level,1327.8", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_PAGE, 2, "it is on page 1"},
+    {{{"税收收入,report.pdf,2,level,115.31,亿元,11531000000,元,,115.31亿元",
+       "税收收入,report.pdf,2,level,115.31,亿元,11531000000,元,,151.31亿元",
+       NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_SPAN, 7, "is nowhere in the document"},
+    /* start/end off by some bytes: raw is elsewhere on the same page */
+    {{{NULL, NULL, "140.12亿元", 2, 3}},
+     ONE_FAILURE, GF_CHECK_SPAN, 6, "it is at bytes"},
+    {{{",1327.8,亿元,", ",1327.8,万元,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_UNIT, 2, "unit 万元 but the source says 1327.8亿元"},
+    {{{",37000,户,", ",3700,户,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_BASE_VALUE, 4,
+     "base_value 3700 but 3.7万户 is 37000 户"},
+    {{{",37000,户,", ",37000,人,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_BASE_UNIT, 4, "base_unit 人 but 3.7万户 counts 户"},
+    {{{",2023,6,", ",2023,7,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_VALUE_MAX, 15, "value_max 7"},
+    {{{"新增市场主体,report.pdf,", "新增市场主体,other.pdf,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_DOC, 4,
+     "doc other.pdf but the document checked is report.pdf"},
+    /* unreadable cells */
+    {{{",1327.8,亿元,", ",abc,亿元,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_CELL, 2, "value \"abc\" is not a number"},
+    {{{"新增市场主体,report.pdf,1,", "新增市场主体,report.pdf,x,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_CELL, 4, "page \"x\" is not a page number"},
+    {{{"新增市场主体,report.pdf,1,", "新增市场主体,report.pdf,9,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_PAGE, 4, "page 9 but report.pdf has 3 pages"},
+    /* a 下降 growth stored positive, its source without a sign: holds */
+    {{{",-3,%,-3,%,下降,", ",3,%,3,%,下降,", NULL, 0, 0}}, NOTHING, 0, 0, ""},
+    /* a value the source gives in Chinese numerals (两年) */
+    {{{",2,年,2,年,", ",3,年,3,年,", NULL, 0, 0}},
+     HAS_FAILURE, GF_CHECK_VALUE, 5, "两年, that is 2 年"},
+    /* start/end emptied: found by raw (a note, no failure) */
+    {{{NULL, ",3.7万户,,,", "3.7万户", 1, 0}},
+     ONLY_NOTE, GF_CHECK_LOCATED, 4, "found at page 1 bytes %zu..%zu"},
+    /* start/end emptied and the page off by one: found on the neighbour */
+    {{{"report.pdf,2,level,140.12", "report.pdf,3,level,140.12", NULL, 0, 0},
+      {NULL, ",140.12 亿元,,,", "140.12亿元", 2, 0}},
+     NOTE, GF_CHECK_LOCATED, 6, "found at page 2"},
+    /* neither start/end nor a raw that is in the text: found by its number */
+    {{{NULL, ",GDP 1327.8亿,,,", "1327.8亿元", 1, 0}},
+     NOTE, GF_CHECK_LOCATED, 2, "its number 1327.8 found at page 1"},
+    {{{NULL, ",9999亿元,,,", "1327.8亿元", 1, 0},
+      {",1327.8,亿元,132780000000,", ",9999,亿元,,", NULL, 0, 0}},
+     ONE_FAILURE, GF_CHECK_NOT_FOUND, 2,
+     "raw \"9999亿元\" is not on page 1 or the pages beside it, nor is its "
+     "number 9999"},
+};
+
+/* The fixture sheet with edit e applied (free()); *a, *b get the span of
+ * e->raw when set. */
+static char *apply_edit(char *csv, const edit *e, size_t *a, size_t *b) {
+  if (!e->from && !e->raw) return csv;
+  char from[128], to[128];
+  const char *f = e->from, *t = e->to;
+  if (e->raw) {
+    const char *hit = strstr(pages[e->page - 1], e->raw);
+    assert_non_null(hit);
+    *a = (size_t)(hit - pages[e->page - 1]);
+    *b = *a + strlen(e->raw);
+    snprintf(from, sizeof from, ",%s,%zu,%zu,", e->raw, *a, *b);
+    f = from;
+    if (!t) {
+      snprintf(to, sizeof to, ",%s,%zu,%zu,", e->raw, *a + e->shift, *b);
+      t = to;
+    }
+  }
+  char *out = replace(csv, f, t);
   free(csv);
+  return out;
 }
 
-static void test_check_wrong_unit(void **state) {
-  (void)state;
-  altered(",1327.8,亿元,", ",1327.8,万元,", GF_CHECK_UNIT, 2,
-          "unit 万元 but the source says 1327.8亿元");
-}
-
-static void test_check_wrong_base_value(void **state) {
-  (void)state;
-  altered(",37000,户,", ",3700,户,", GF_CHECK_BASE_VALUE, 4,
-          "base_value 3700 but 3.7万户 is 37000 户");
-}
-
-static void test_check_wrong_base_unit(void **state) {
-  (void)state;
-  altered(",37000,户,", ",37000,人,", GF_CHECK_BASE_UNIT, 4,
-          "base_unit 人 but 3.7万户 counts 户");
-}
-
-static void test_check_wrong_value_max(void **state) {
-  (void)state;
-  altered(",2023,6,", ",2023,7,", GF_CHECK_VALUE_MAX, 15, "value_max 7");
-}
-
-static void test_check_doc_mismatch(void **state) {
-  (void)state;
-  altered("新增市场主体,report.pdf,", "新增市场主体,other.pdf,", GF_CHECK_DOC,
-          4, "doc other.pdf but the document checked is report.pdf");
-}
-
-static void test_check_bad_cells(void **state) {
-  (void)state;
-  altered(",1327.8,亿元,", ",abc,亿元,", GF_CHECK_CELL, 2,
-          "value \"abc\" is not a number");
-  altered("新增市场主体,report.pdf,1,", "新增市场主体,report.pdf,x,",
-          GF_CHECK_CELL, 4, "page \"x\" is not a page number");
-  altered("新增市场主体,report.pdf,1,", "新增市场主体,report.pdf,9,",
-          GF_CHECK_PAGE, 4, "page 9 but report.pdf has 3 pages");
-}
-
-/* A 下降 growth stored negative, its source without a sign, and a value
- * the source gives in Chinese numerals (两年): both hold. */
-static void test_check_sign_and_numerals(void **state) {
+static void test_check_edits(void **state) {
   (void)state;
   gf_doc *doc = open_fixture();
-  char *csv = fixture_csv();
-  char *pos = replace(csv, ",-3,%,-3,%,下降,", ",3,%,3,%,下降,");
-  gf_check *chk = check_csv(doc, pos, 0);
-  assert_int_equal(gf_check_count(chk), 0);
-  gf_check_free(chk);
-  char *two = replace(csv, ",2,年,2,年,", ",3,年,3,年,");
-  chk = check_csv(doc, two, 0);
-  const gf_check_item *it = find(chk, GF_CHECK_FAILED, GF_CHECK_VALUE, 5);
-  assert_non_null(it);
-  assert_non_null(strstr(it->message, "两年, that is 2 年"));
-  gf_check_free(chk);
-  free(two);
-  free(pos);
-  free(csv);
+  for (size_t i = 0; i < COUNT(EDITS); i++) {
+    const edit_case *c = &EDITS[i];
+    size_t a = 0, b = 0;
+    char *csv = fixture_csv();
+    for (int k = 0; k < 2; k++) csv = apply_edit(csv, &c->e[k], &a, &b);
+    char want[256];
+    snprintf(want, sizeof want, c->want, a, b);
+    gf_check *chk = check_csv(doc, csv, 0);
+    int sev = c->expect <= HAS_FAILURE ? GF_CHECK_FAILED : GF_CHECK_NOTE;
+    const gf_check_item *it = find(chk, sev, c->kind, c->line);
+    size_t failed = count_sev(chk, GF_CHECK_FAILED);
+    int ok = c->expect == NOTHING ? gf_check_count(chk) == 0
+                                  : it && strstr(it->message, want);
+    if (c->expect == ONE_FAILURE)
+      ok = ok && failed == 1 && gf_check_failed_rows(chk) == 1 &&
+           it->n_lines == 1 && it->lines[0] == c->line;
+    if (c->expect == ONLY_NOTE) ok = ok && gf_check_count(chk) == 1;
+    if (c->expect == ONLY_NOTE || c->expect == NOTE)
+      ok = ok && gf_check_failed_rows(chk) == 0;
+    if (!ok) {
+      dump(chk);
+      fail_msg("edit %zu: want %s of kind %d on line %zu saying \"%s\"", i,
+               c->expect == NOTHING ? "no item" : "an item", c->kind, c->line,
+               want);
+    }
+    gf_check_free(chk);
+    free(csv);
+  }
   gf_doc_free(doc);
-}
-
-/* start/end emptied: found by raw (a note, no failure). */
-static void test_check_located_by_raw(void **state) {
-  (void)state;
-  gf_doc *doc = open_fixture();
-  char *csv = fixture_csv();
-  const char *hit = strstr(pages[0], "3.7万户");
-  size_t s = (size_t)(hit - pages[0]);
-  char from[64], to[64];
-  snprintf(from, sizeof from, ",3.7万户,%zu,%zu,", s, s + strlen("3.7万户"));
-  snprintf(to, sizeof to, ",3.7万户,,,");
-  char *bad = replace(csv, from, to);
-  gf_check *chk = check_csv(doc, bad, 0);
-  const gf_check_item *it = find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 4);
-  assert_non_null(it);
-  snprintf(to, sizeof to, "found at page 1 bytes %zu..%zu", s,
-           s + strlen("3.7万户"));
-  assert_non_null(strstr(it->message, to));
-  assert_int_equal(gf_check_failed_rows(chk), 0);
-  assert_int_equal(gf_check_count(chk), 1);
-  gf_check_free(chk);
-  free(bad);
-  free(csv);
-  gf_doc_free(doc);
-}
-
-/* start/end emptied and the page off by one: found on the neighbour. */
-static void test_check_located_on_neighbour(void **state) {
-  (void)state;
-  gf_doc *doc = open_fixture();
-  char *csv = fixture_csv();
-  const char *hit = strstr(pages[1], "140.12亿元");
-  size_t s = (size_t)(hit - pages[1]);
-  char from[128];
-  char *a = replace(csv, "report.pdf,2,level,140.12",
-                    "report.pdf,3,level,140.12");
-  snprintf(from, sizeof from, ",140.12亿元,%zu,%zu,", s,
-           s + strlen("140.12亿元"));
-  char *b = replace(a, from, ",140.12 亿元,,,");
-  gf_check *chk = check_csv(doc, b, 0);
-  const gf_check_item *it = find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 6);
-  assert_non_null(it);
-  assert_non_null(strstr(it->message, "found at page 2"));
-  assert_int_equal(gf_check_failed_rows(chk), 0);
-  gf_check_free(chk);
-  free(b);
-  free(a);
-  free(csv);
-  gf_doc_free(doc);
-}
-
-/* Neither start/end nor a raw that is in the text: found by its number. */
-static void test_check_located_by_number(void **state) {
-  (void)state;
-  gf_doc *doc = open_fixture();
-  char *csv = fixture_csv();
-  const char *hit = strstr(pages[0], "1327.8亿元");
-  size_t s = (size_t)(hit - pages[0]);
-  char from[64];
-  snprintf(from, sizeof from, ",1327.8亿元,%zu,%zu,", s,
-           s + strlen("1327.8亿元"));
-  char *bad = replace(csv, from, ",GDP 1327.8亿,,,");
-  gf_check *chk = check_csv(doc, bad, 0);
-  const gf_check_item *it = find(chk, GF_CHECK_NOTE, GF_CHECK_LOCATED, 2);
-  assert_non_null(it);
-  assert_non_null(strstr(it->message, "its number 1327.8 found at page 1"));
-  assert_int_equal(gf_check_failed_rows(chk), 0);
-  gf_check_free(chk);
-  free(bad);
-  free(csv);
-  gf_doc_free(doc);
-}
-
-static void test_check_not_found(void **state) {
-  (void)state;
-  char *csv = fixture_csv();
-  const char *hit = strstr(pages[0], "1327.8亿元");
-  size_t s = (size_t)(hit - pages[0]);
-  char from[64];
-  snprintf(from, sizeof from, ",1327.8亿元,%zu,%zu,", s,
-           s + strlen("1327.8亿元"));
-  char *a = replace(csv, from, ",9999亿元,,,");
-  char *b = replace(a, ",1327.8,亿元,132780000000,", ",9999,亿元,,");
-  expect_one_failure(b, GF_CHECK_NOT_FOUND, 2,
-                     "raw \"9999亿元\" is not on page 1 or the pages beside "
-                     "it, nor is its number 9999");
-  free(b);
-  free(a);
-  free(csv);
 }
 
 /* As a spreadsheet leaves it: BOM, CRLF, a value "1,327.80", the formula
@@ -738,21 +664,7 @@ static void test_check_out_of_memory(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_check_fixture_holds),
-      cmocka_unit_test(test_check_wrong_value),
-      cmocka_unit_test(test_check_wrong_page),
-      cmocka_unit_test(test_check_wrong_raw),
-      cmocka_unit_test(test_check_wrong_span),
-      cmocka_unit_test(test_check_wrong_unit),
-      cmocka_unit_test(test_check_wrong_base_value),
-      cmocka_unit_test(test_check_wrong_base_unit),
-      cmocka_unit_test(test_check_wrong_value_max),
-      cmocka_unit_test(test_check_doc_mismatch),
-      cmocka_unit_test(test_check_bad_cells),
-      cmocka_unit_test(test_check_sign_and_numerals),
-      cmocka_unit_test(test_check_located_by_raw),
-      cmocka_unit_test(test_check_located_on_neighbour),
-      cmocka_unit_test(test_check_located_by_number),
-      cmocka_unit_test(test_check_not_found),
+      cmocka_unit_test(test_check_edits),
       cmocka_unit_test(test_check_touched_sheet),
       cmocka_unit_test(test_check_page_break),
       cmocka_unit_test(test_check_consistency_fixture),
