@@ -163,6 +163,12 @@ static int apart(const char *t, size_t n, size_t i, size_t e) {
 static int single_ok(const char *t, size_t n, size_t i, size_t e) {
   for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
     if (gf_lit(t + i, n - i, idioms[k])) return 0;
+  /* 三至五万人: the first end of a range */
+  size_t m = gf_lit(t + e, n - e, "至");
+  gf_numeral b;
+  if (m && gf_numeral_read(t + e + m, n - e - m, &b) &&
+      (b.flags & GF_NUMF_CHINESE))
+    return 1;
   gf_unit_match u;
   if (gf_unit_read(t + e, n - e, 0, &u)) {
     /* 一村一品, 一户一档: slogans, not counts */
@@ -287,6 +293,7 @@ static size_t date_end(const char *t, size_t n, size_t i, size_t e,
 
 /* What one() found at a position. */
 typedef struct found {
+  size_t prev_end;       /* in: where the number before ends, unit and all */
   int ok;                /* 1: a number; 2: one that does not fit */
   size_t rs, re;         /* its span in the normalized text */
   char val[GF_NUM_MAX];
@@ -316,6 +323,34 @@ static size_t pct_unit(const char *t, size_t n, size_t e,
     }
   }
   return e;
+}
+
+/* The first end of a range takes the magnitude and percent unit of the
+ * second: 3-5万 is 30000 to 50000, 三至五万人 too, 5-6% is 5 % to 6 %.
+ * num (value in f) ends at e. */
+static void range_start(const char *t, size_t n, const size_t *map,
+                        size_t e, const gf_numeral *num, found *f) {
+  static const char *const marks[] = {"-", "—", "～", "~", "至", "到", "－"};
+  size_t m = 0;
+  for (size_t k = 0; k < sizeof marks / sizeof marks[0] && !m; k++)
+    m = gf_lit(t + e, n - e, marks[k]);
+  gf_numeral b;
+  /* nothing between in the source either: no line or page break */
+  if (!m || map[e + m] - map[e - 1] > m + 3 || num->mag_exp ||
+      (num->flags & GF_NUMF_PER) ||
+      !gf_numeral_read(t + e + m, n - e - m, &b) || b.value[0] == '-' ||
+      (!b.mag_exp && !(b.flags & GF_NUMF_PER) &&
+       !gf_lit(t + e + m + b.len, n - e - m - b.len, "%")))
+    return;
+  /* 2万-3万 and 5%-6% state both units; 3-5万 and 5-6% the second's */
+  if (b.mag_exp && !f->unit[0]) {
+    char v[GF_NUM_MAX];
+    if (gf_decimal_shift(f->val, b.mag_exp, v, sizeof v) == 0)
+      memcpy(f->val, v, sizeof v);
+  } else if (!b.mag_exp && !f->unit[0]) {
+    f->unit = "%";
+    if (b.flags & GF_NUMF_PER) f->unit = gf_numeral_per_unit(b.flags);
+  }
 }
 
 /* A Chinese number of one or two characters: words (一些, 十四五, 七八个)
@@ -391,7 +426,12 @@ static size_t one(const char *t, size_t n, const size_t *map, size_t i,
     return d;
   }
   e = pct_unit(t, n, e, &num, &f->unit);
+  range_start(t, n, map, e, &num, f);
   size_t sg = sign_at_end(t, i, &f->neg);
+  /* 5%-6%, 2万-3万: a dash right after a number joins a range */
+  if (sg && i - sg == f->prev_end && !gf_lit(t + i - sg, sg, "负") &&
+      !gf_lit(t + i - sg, sg, "負"))
+    sg = 0;
   if (!sg) f->neg = 0;
   f->bound = b;
   f->rs = i - sg;
@@ -443,7 +483,7 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
     goto fail;
   }
   if (rc) goto fail;
-  size_t i = 0;
+  size_t i = 0, prev_end = (size_t)-1;
   while (i < n) {
     if (!is_digit(t[i]) && !gf_numeral_char(t + i, n - i)) {
       int32_t cp;
@@ -457,7 +497,9 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
       continue;
     }
     found f;
+    f.prev_end = prev_end;
     size_t next = one(t, n, map, i, &f);
+    if (f.ok == 1) prev_end = next;
     if (f.ok == 1)
       rc = push(ns, map[f.rs], src_end(text, map, n, f.re), f.val, f.neg,
                 f.unit, f.bound);

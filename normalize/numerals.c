@@ -9,6 +9,7 @@
  * numforms.c.  This is the value/base_value arithmetic of the figure record
  * contract: integers in 128 bits, fractions as digits, never binary
  * floating point; what does not fit is reported, never rounded. */
+#include <stdint.h>
 #include <string.h>
 
 #include "common/scan.h"
@@ -37,30 +38,46 @@ typedef struct tok {
  * generated from this list, so a character listed twice does not compile.
  * 几 reads as "over" (十几, 二十几: ten and some). */
 /* clang-format off */
-#define NUMERAL_CHARS(X)                                                  \
-  X(U'零', T_DIGIT, 0, 0) X(U'〇', T_DIGIT, 0, 0) X(U'○', T_DIGIT, 0, 0)  \
-  X(U'一', T_DIGIT, 1, 0) X(U'二', T_DIGIT, 2, 0) X(U'两', T_DIGIT, 2, 0)  \
-  X(U'兩', T_DIGIT, 2, 0) X(U'三', T_DIGIT, 3, 0) X(U'四', T_DIGIT, 4, 0)  \
-  X(U'五', T_DIGIT, 5, 0) X(U'六', T_DIGIT, 6, 0) X(U'七', T_DIGIT, 7, 0)  \
-  X(U'八', T_DIGIT, 8, 0) X(U'九', T_DIGIT, 9, 0) X(U'壹', T_DIGIT, 1, 1)  \
-  X(U'贰', T_DIGIT, 2, 1) X(U'貳', T_DIGIT, 2, 1) X(U'貮', T_DIGIT, 2, 1)  \
-  X(U'叁', T_DIGIT, 3, 1) X(U'參', T_DIGIT, 3, 1) X(U'叄', T_DIGIT, 3, 1)  \
-  X(U'肆', T_DIGIT, 4, 1) X(U'伍', T_DIGIT, 5, 1) X(U'陆', T_DIGIT, 6, 1)  \
-  X(U'陸', T_DIGIT, 6, 1) X(U'柒', T_DIGIT, 7, 1) X(U'捌', T_DIGIT, 8, 1)  \
-  X(U'玖', T_DIGIT, 9, 1) X(U'十', T_UNIT, 1, 0)  X(U'拾', T_UNIT, 1, 1)   \
-  X(U'百', T_UNIT, 2, 0)  X(U'佰', T_UNIT, 2, 1)  X(U'千', T_UNIT, 3, 0)   \
-  X(U'仟', T_UNIT, 3, 1)  X(U'万', T_BIG, 4, 0)   X(U'萬', T_BIG, 4, 0)    \
-  X(U'亿', T_BIG, 8, 0)   X(U'億', T_BIG, 8, 0)   X(U'兆', T_BIG, 12, 0)   \
-  X(U'点', T_POINT, 0, 0) X(U'點', T_POINT, 0, 0) X(U'廿', T_TENS, 2, 0)   \
-  X(U'卅', T_TENS, 3, 0)  X(U'余', T_BOUND, GF_NUMB_OVER, 0)               \
-  X(U'多', T_BOUND, GF_NUMB_OVER, 0) X(U'几', T_BOUND, GF_NUMB_OVER, 0)   \
-  X(U'来', T_BOUND, GF_NUMB_ABOUT, 0)
+#define NUMERAL_CHARS(X, a)                                                  \
+  X(a, U'零', T_DIGIT, 0, 0) X(a, U'〇', T_DIGIT, 0, 0) X(a, U'○', T_DIGIT, 0, 0)  \
+  X(a, U'一', T_DIGIT, 1, 0) X(a, U'二', T_DIGIT, 2, 0) X(a, U'两', T_DIGIT, 2, 0)  \
+  X(a, U'兩', T_DIGIT, 2, 0) X(a, U'三', T_DIGIT, 3, 0) X(a, U'四', T_DIGIT, 4, 0)  \
+  X(a, U'五', T_DIGIT, 5, 0) X(a, U'六', T_DIGIT, 6, 0) X(a, U'七', T_DIGIT, 7, 0)  \
+  X(a, U'八', T_DIGIT, 8, 0) X(a, U'九', T_DIGIT, 9, 0) X(a, U'壹', T_DIGIT, 1, 1)  \
+  X(a, U'贰', T_DIGIT, 2, 1) X(a, U'貳', T_DIGIT, 2, 1) X(a, U'貮', T_DIGIT, 2, 1)  \
+  X(a, U'叁', T_DIGIT, 3, 1) X(a, U'參', T_DIGIT, 3, 1) X(a, U'叄', T_DIGIT, 3, 1)  \
+  X(a, U'肆', T_DIGIT, 4, 1) X(a, U'伍', T_DIGIT, 5, 1) X(a, U'陆', T_DIGIT, 6, 1)  \
+  X(a, U'陸', T_DIGIT, 6, 1) X(a, U'柒', T_DIGIT, 7, 1) X(a, U'捌', T_DIGIT, 8, 1)  \
+  X(a, U'玖', T_DIGIT, 9, 1) X(a, U'十', T_UNIT, 1, 0)  X(a, U'拾', T_UNIT, 1, 1)   \
+  X(a, U'百', T_UNIT, 2, 0)  X(a, U'佰', T_UNIT, 2, 1)  X(a, U'千', T_UNIT, 3, 0)   \
+  X(a, U'仟', T_UNIT, 3, 1)  X(a, U'万', T_BIG, 4, 0)   X(a, U'萬', T_BIG, 4, 0)    \
+  X(a, U'亿', T_BIG, 8, 0)   X(a, U'億', T_BIG, 8, 0)   X(a, U'兆', T_BIG, 12, 0)   \
+  X(a, U'点', T_POINT, 0, 0) X(a, U'點', T_POINT, 0, 0) X(a, U'廿', T_TENS, 2, 0)   \
+  X(a, U'卅', T_TENS, 3, 0)  X(a, U'余', T_BOUND, GF_NUMB_OVER, 0)               \
+  X(a, U'多', T_BOUND, GF_NUMB_OVER, 0) X(a, U'几', T_BOUND, GF_NUMB_OVER, 0)   \
+  X(a, U'来', T_BOUND, GF_NUMB_ABOUT, 0)
 /* clang-format on */
 
 /* next_tok reads three bytes of UTF-8: U+0800 to U+FFFF. */
-#define IS_3BYTE(c, kind, val, daxie) && (c) >= 0x800 && (c) <= 0xFFFF
-_Static_assert(1 NUMERAL_CHARS(IS_3BYTE), "a numeral character is 3 bytes");
+#define IS_3BYTE(a, c, kind, val, daxie) && (c) >= 0x800 && (c) <= 0xFFFF
+_Static_assert(1 NUMERAL_CHARS(IS_3BYTE, 0), "a numeral character is 3 bytes");
 #undef IS_3BYTE
+
+/* A 1024-bit filter of the numeral characters (bit cp % 1024), built from
+ * the same list: most characters of a text fail it and skip the switch.
+ * Word k holds the bits 64k..64k+63. */
+#define BIT(k, c, kind, val, daxie) \
+  | ((c) % 1024u / 64u == (k) ? 1ull << ((c) % 64u) : 0)
+static const uint64_t numeral_filter[16] = {
+    0 NUMERAL_CHARS(BIT, 0),  0 NUMERAL_CHARS(BIT, 1),
+    0 NUMERAL_CHARS(BIT, 2),  0 NUMERAL_CHARS(BIT, 3),
+    0 NUMERAL_CHARS(BIT, 4),  0 NUMERAL_CHARS(BIT, 5),
+    0 NUMERAL_CHARS(BIT, 6),  0 NUMERAL_CHARS(BIT, 7),
+    0 NUMERAL_CHARS(BIT, 8),  0 NUMERAL_CHARS(BIT, 9),
+    0 NUMERAL_CHARS(BIT, 10), 0 NUMERAL_CHARS(BIT, 11),
+    0 NUMERAL_CHARS(BIT, 12), 0 NUMERAL_CHARS(BIT, 13),
+    0 NUMERAL_CHARS(BIT, 14), 0 NUMERAL_CHARS(BIT, 15)};
+#undef BIT
 
 /* Words after 兆 that make it the prefix mega of a unit (兆瓦, 兆帕) or a
  * word (兆头), not the magnitude 10^12. */
@@ -83,8 +100,10 @@ static int is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The numeral character at s: decoded once, then one switch. */
-static tok chinese_tok(const char *s, size_t len) {
+/* The numeral character at s: decoded once, then one switch.  A 兆 of a
+ * unit (兆瓦) is none; 余 多 几 来 are bound tokens even in 余额 (see
+ * chinese_tok). */
+static tok char_tok(const char *s, size_t len) {
   tok t = {T_NONE, 0, 0, 0, 0, 0};
   /* every numeral character is three bytes of UTF-8: ASCII never is one */
   if (len < 3) return t;
@@ -92,24 +111,37 @@ static tok chinese_tok(const char *s, size_t len) {
            b2 = (unsigned char)s[2];
   if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
     return t;
-  switch ((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)) {
-#define CASE(c, k, v, d) \
+  unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+  if (!(numeral_filter[cp % 1024u / 64u] >> (cp % 64u) & 1u)) return t;
+  switch (cp) {
+#define CASE(a, c, k, v, d) \
   case c:                \
     t.kind = k;          \
     t.val = v;           \
     t.daxie = d;         \
     t.len = 3;           \
     break;
-    NUMERAL_CHARS(CASE)
+    NUMERAL_CHARS(CASE, 0)
 #undef CASE
   }
   tok none = {T_NONE, 0, 0, 0, 0, 0};
   if (t.kind == T_BIG && t.val == 12)
     for (size_t k = 0; k < N_OF(mega_words); k++)
       if (gf_lit(s + 3, len - 3, mega_words[k])) return none;
+  return t;
+}
+
+/* char_tok, and 余额 几乎 来自 … are no bound tokens.  Scanners stepping
+ * over numeral characters (gf_numeral_char, on every character of a text)
+ * need not ask: a bound token is never one. */
+static tok chinese_tok(const char *s, size_t len) {
+  tok t = char_tok(s, len);
   if (t.kind == T_BOUND)
     for (size_t k = 0; k < N_OF(bound_words); k++)
-      if (gf_lit(s, len, bound_words[k])) return none;
+      if (gf_lit(s, len, bound_words[k])) {
+        tok none = {T_NONE, 0, 0, 0, 0, 0};
+        return none;
+      }
   return t;
 }
 
@@ -131,7 +163,7 @@ static tok next_tok(const char *s, size_t len) {
 
 size_t gf_numeral_char(const char *s, size_t len) {
   if (!s) return 0;
-  tok t = chinese_tok(s, len);
+  tok t = char_tok(s, len);
   return t.kind == T_POINT || t.kind == T_BOUND ? 0 : t.len;
 }
 
