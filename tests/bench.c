@@ -13,7 +13,8 @@
  * directory's files repeated), which should not grow with the count.
  * The numeral reader alone (gf_numbers_scan, what `govfig numbers` runs)
  * on TEXT.txt page by page, repeated to at least 20 MB, in MB/s; with
- * `bench --numbers TEXT.txt` only that.
+ * `bench --numbers TEXT.txt` only that (`bench --text TEXT.txt`: only the
+ * text-only path).
  * A benchmark, not a test: it asserts nothing. */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
@@ -269,6 +270,10 @@ static void batch(const char *govfig, const char *dir, const char *out,
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "--numbers") == 0) {
     numbers_path(argv[2]);
+    return 0;
+  }
+  if (argc == 3 && strcmp(argv[1], "--text") == 0) {
+    text_path(argv[2]);
     return 0;
   }
   if (argc < 5) {
