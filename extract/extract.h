@@ -69,10 +69,10 @@ struct gf_doc {
   char sha256[65];        /* of the file's (or the text's) bytes, hex */
 };
 
-/* doc.c: builds lines for pages whose text is already set (used by both the
+/* lines.c: builds lines for pages whose text is already set (used by both the
  * PDF and the text readers).  Geometry, when given, is filled in by pdf.c. */
 int gf_doc_split_lines(struct gf_doc *doc);
-/* doc.c: appends the lines of page (0-based, text already set) to
+/* lines.c: appends the lines of page (0-based, text already set) to
  * doc->lines, geometry zero.  Lines split at '\n'; a '\r' before it is not
  * part of the line.  GF_OK or GF_ENOMEM (doc unchanged). */
 int gf_doc_add_page_lines(struct gf_doc *doc, size_t page);
