@@ -62,7 +62,7 @@ static const char *const help_text[] = {
     "      --indicators FILE   adds FILE's lines (the format of",
     "                          `govfig indicators`) to the vocabulary that",
     "                          gives indicator_key",
-    "  govfig track [-o DIR] [--format csv|text] [--indicators FILE]",
+    "  govfig track [-o DIR] [--format csv|jsonl|text] [--indicators FILE]",
     "               [--password PW] [-j N] [-q] FILE...",
     "      Each year's targets against that year's actuals in the other",
     "      reports: FILE are PDFs, .txt reports, directories (their *.pdf",
@@ -71,12 +71,13 @@ static const char *const help_text[] = {
     "      indicator_key, period, measure, scope and comparable unit chosen",
     "      (the review part of the report that reviews the year preferred),",
     "      outcome met, missed or unknown, and a plain reason.  To standard",
-    "      output, or with -o to DIR/track.csv (track.txt for text), written",
+    "      output, or with -o to DIR/track.csv (.jsonl, .txt), written",
     "      under a temporary name and renamed when complete.  A summary per",
     "      target year (targets, met, missed, unknown) on stderr, and as the",
     "      last lines of --format text.",
     "      -f, --format FMT    csv (default: records.md section 3's columns,",
-    "                          then target_raw,actual_raw) or text",
+    "                          then target_raw,actual_raw), jsonl (the same",
+    "                          rows as JSON Lines) or text",
     "      -q, --quiet         no summary, warnings or progress line",
     "  govfig indicators [--indicators FILE]",
     "      Prints the indicator vocabulary in use (built in, plus FILE's",
@@ -369,7 +370,9 @@ static int cmd_track(int argc, char **argv) {
     case 'f':
       if (strcmp(optarg, "csv") == 0) o.format = GF_TRACK_FMT_CSV;
       else if (strcmp(optarg, "text") == 0) o.format = GF_TRACK_FMT_TEXT;
-      else return usage_error("track", "--format is csv or text, not", optarg);
+      else if (strcmp(optarg, "jsonl") == 0) o.format = GF_TRACK_FMT_JSONL;
+      else return usage_error("track", "--format is csv, jsonl or text, not",
+                              optarg);
       break;
     case 'p': o.password = optarg; break;
     case 'j':

@@ -118,17 +118,25 @@ static int track_emit(void *arg, const char *path, void *result) {
 }
 
 static int write_out(const gf_track *t, FILE *f, int format) {
-  return format == GF_TRACK_FMT_TEXT ? gf_track_write_text(t, f, 0)
-                                     : gf_track_write_csv(t, f, 0);
+  switch (format) {
+  case GF_TRACK_FMT_TEXT: return gf_track_write_text(t, f, 0);
+  case GF_TRACK_FMT_JSONL: return gf_track_write_jsonl(t, f);
+  }
+  return gf_track_write_csv(t, f, 0);
 }
 
-/* DIR/track.csv (track.txt for text) through an output set. */
+static const char *file_name(int format) {
+  switch (format) {
+  case GF_TRACK_FMT_TEXT: return "track.txt";
+  case GF_TRACK_FMT_JSONL: return "track.jsonl";
+  }
+  return "track.csv";
+}
+
+/* DIR/track.csv (track.txt, track.jsonl) through an output set. */
 static gf_exit write_dir(const gf_track *t, const char *dir, int format) {
   gf_out *set = gf_out_begin(dir);
-  FILE *out = set ? gf_out_file(set, format == GF_TRACK_FMT_TEXT
-                                         ? "track.txt"
-                                         : "track.csv")
-                  : NULL;
+  FILE *out = set ? gf_out_file(set, file_name(format)) : NULL;
   if (!out) {
     gf_out_abort(set);
     return GF_EXIT_OUTPUT;

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 
-enum { GF_TRACK_FMT_CSV = 0, GF_TRACK_FMT_TEXT = 1 };
+enum { GF_TRACK_FMT_CSV = 0, GF_TRACK_FMT_TEXT = 1, GF_TRACK_FMT_JSONL = 2 };
 
 /* The parsed command line (cli/govfig.c). */
 typedef struct gf_track_opts {

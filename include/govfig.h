@@ -586,8 +586,13 @@ GF_API const gf_track_row *gf_track_at(const gf_track *t, size_t i);
 GF_API size_t gf_track_year_count(const gf_track *t);
 GF_API const gf_track_year *gf_track_year_at(const gf_track *t, size_t i);
 /* Writes track.csv (records.md section 3, then target_raw,actual_raw),
- * header first unless GF_OPT_NO_HEADER.  GF_EINVAL, GF_EIO. */
+ * header first unless GF_OPT_NO_HEADER (with GF_OPT_BOM a byte-order mark
+ * before it).  GF_EINVAL, GF_EIO. */
 GF_API int gf_track_write_csv(const gf_track *t, FILE *f, unsigned opts);
+/* The same rows as JSON Lines (the CSV's column names as keys, numbers as
+ * JSON numbers from their exact text, empty fields null).  GF_EINVAL,
+ * GF_EIO. */
+GF_API int gf_track_write_jsonl(const gf_track *t, FILE *f);
 /* Writes one plain line per row, then one summary line per target year
  * (the summary alone: gf_track_write_summary).  GF_EINVAL, GF_EIO. */
 GF_API int gf_track_write_text(const gf_track *t, FILE *f, unsigned opts);

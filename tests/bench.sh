@@ -25,3 +25,32 @@ while [ $i -lt 30 ]; do
 done
 "$BENCH" "$GOVFIG" "$tmp/long.pdf" "$tmp/short.pdf" "$tmp/sample.txt" "${PAIRS:-5}" \
   "$tmp/batch"
+
+# govfig track against govfig extract on 30 reports (ten copies of each
+# series report under their own names), CPU time, alternating runs, the
+# median of the per-pair ratios (issue: track <= 1.2x extract).
+mkdir "$tmp/series"
+for y in 2014 2015 2016; do
+  i=10
+  while [ $i -lt 20 ]; do
+    cp "$top/samples/series/hailar-$y.pdf" "$tmp/series/s$i-$y.pdf"
+    i=$((i + 1))
+  done
+done
+python3 - "$GOVFIG" "$tmp/series" "$tmp/out" "${PAIRS:-5}" <<'PY'
+import resource, subprocess, sys
+govfig, inputs, out, pairs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def cpu(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+ratios, ex, tr = [], [], []
+for _ in range(pairs):
+    e = cpu([govfig, "extract", "-q", "-j", "1", "-o", out, inputs])
+    t = cpu([govfig, "track", "-q", "-j", "1", "-o", out, inputs])
+    ex.append(e); tr.append(t); ratios.append(t / e)
+med = lambda v: sorted(v)[len(v) // 2]
+print(f"track / extract, 30 reports, -j 1, CPU time: {med(ratios):.2f}x "
+      f"(track {med(tr):.2f} s, extract {med(ex):.2f} s)")
+PY

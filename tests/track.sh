@@ -12,7 +12,7 @@ series=$root/samples/series
 gold=$root/tests/data/track/series.gold.csv
 # Pairs of the gold (targets with a next report) that agree today; a drop
 # means an outcome changed.
-FLOOR=17
+FLOOR=18
 
 "$GOVFIG" track -o "$tmp/pdf" "$series"/hailar-2014.pdf \
   "$series"/hailar-2015.pdf "$series"/hailar-2016.pdf 2>"$tmp/pdf.err"
@@ -70,6 +70,20 @@ check "text: last line is a summary line" \
   sh -c "tail -1 '$tmp/t.txt' | grep -q '^targets of '"
 "$GOVFIG" track -q -f text -o "$tmp/tx" "$series"/hailar-2014.pdf
 check "text with -o writes DIR/track.txt" test -s "$tmp/tx/track.txt"
+
+# --format jsonl: the same rows as JSON objects.
+"$GOVFIG" track -q -f jsonl "$series"/hailar-201[456].pdf >"$tmp/t.jsonl"
+check "jsonl: one object per track.csv row, same outcomes" python3 -c '
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+objs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+assert len(rows) == len(objs) > 0
+for r, o in zip(rows, objs):
+    assert r["outcome"] == o["outcome"] and r["reason"] == o["reason"]
+    assert o["target_page"] == int(r["target_page"])
+' "$tmp/pdf/track.csv" "$tmp/t.jsonl"
+"$GOVFIG" track -q -f jsonl -o "$tmp/tj" "$series"/hailar-2014.pdf
+check "jsonl with -o writes DIR/track.jsonl" test -s "$tmp/tj/track.jsonl"
 
 # A lone report: its targets are all unknown, with the plain reason.
 "$GOVFIG" track -q "$series"/hailar-2016.pdf >"$tmp/one.csv"

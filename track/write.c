@@ -1,8 +1,10 @@
 /* write.c - the outputs of target tracking: track.csv (records.md section
  * 3, fixed columns, then target_raw,actual_raw appended) through the shared
- * RFC 4180 row writer of export/csv.c, a plain text listing, and the
- * summary per target year. */
+ * RFC 4180 row writer of export/csv.c, the same cells as JSON Lines
+ * through export/json.c, a plain text listing, and the summary per target
+ * year. */
 #include <stdio.h>
+#include <string.h>
 
 #include "export/export.h"
 #include "track/track.h"
@@ -15,9 +17,12 @@ static const char *const track_columns[] = {
     "actual_indicator", "actual_value", "actual_unit",   "outcome",
     "reason",       "target_raw",    "actual_raw",       NULL};
 #define N_COLS (sizeof track_columns / sizeof *track_columns - 1)
-static const unsigned char numeric[N_COLS] = {
-    [1] = 1, [2] = 1, [3] = 1, [6] = 1, [8] = 1, [9] = 1,
-    [13] = 1, [14] = 1, [15] = 1, [17] = 1};
+static const unsigned char track_types[N_COLS] = {
+    [1] = GF_COL_INT, [2] = GF_COL_INT, [3] = GF_COL_INT, [6] = GF_COL_INT,
+    [8] = GF_COL_DEC, [9] = GF_COL_DEC, [13] = GF_COL_INT,
+    [14] = GF_COL_INT, [15] = GF_COL_INT, [17] = GF_COL_DEC};
+static const gf_record track_record = {"track", track_columns, track_types,
+                                       N_COLS};
 
 const char *const *gf_track_columns(void) { return track_columns; }
 
@@ -33,30 +38,53 @@ static const char *num(char *buf, size_t cap, size_t n, int present) {
   return buf;
 }
 
+/* The cells of row r, as track.csv and track.jsonl write them; numbers
+ * formatted into b. */
+static void row_cells(const gf_track_row *r, gf_cellbuf *b,
+                      const char **cells) {
+  int has = r->actual_page > 0;
+  const char *c[N_COLS] = {
+      r->target_doc,
+      num(b->num[0], sizeof b->num[0], (size_t)r->target_page, 1),
+      num(b->num[1], sizeof b->num[1], r->target_start, 1),
+      num(b->num[2], sizeof b->num[2], r->target_end, 1),
+      r->indicator, r->indicator_key,
+      num(b->num[3], sizeof b->num[3], (size_t)r->period, r->period > 0),
+      r->measure, r->target_value, r->target_value_max, r->target_unit,
+      r->target_bound, r->actual_doc,
+      num(b->num[4], sizeof b->num[4], (size_t)r->actual_page, has),
+      num(b->num[5], sizeof b->num[5], r->actual_start, has),
+      num(b->num[6], sizeof b->num[6], r->actual_end, has),
+      r->actual_indicator, r->actual_value, r->actual_unit, r->outcome,
+      r->reason, r->target_raw, r->actual_raw};
+  memcpy(cells, c, sizeof c);
+}
+
 int gf_track_write_csv(const gf_track *t, FILE *f, unsigned opts) {
   if (!t || !f) return GF_EINVAL;
   int rc = GF_OK;
-  if (!(opts & GF_OPT_NO_HEADER))
-    rc = gf_csv_write_row(f, track_columns, N_COLS, NULL, opts);
+  if (!(opts & GF_OPT_NO_HEADER)) {
+    rc = gf_csv_write_bom(f, opts);
+    if (rc == GF_OK)
+      rc = gf_csv_write_row(f, track_columns, N_COLS, NULL, opts);
+  }
   for (size_t i = 0; i < gf_track_count(t) && rc == GF_OK; i++) {
-    const gf_track_row *r = gf_track_at(t, i);
-    char tp[24], ts[24], te[24], per[24], ap[24], as[24], ae[24];
-    int has = r->actual_page > 0;
-    const char *cells[N_COLS] = {
-        r->target_doc,
-        num(tp, sizeof tp, (size_t)r->target_page, 1),
-        num(ts, sizeof ts, r->target_start, 1),
-        num(te, sizeof te, r->target_end, 1),
-        r->indicator, r->indicator_key,
-        num(per, sizeof per, (size_t)r->period, r->period > 0),
-        r->measure, r->target_value, r->target_value_max, r->target_unit,
-        r->target_bound, r->actual_doc,
-        num(ap, sizeof ap, (size_t)r->actual_page, has),
-        num(as, sizeof as, r->actual_start, has),
-        num(ae, sizeof ae, r->actual_end, has),
-        r->actual_indicator, r->actual_value, r->actual_unit, r->outcome,
-        r->reason, r->target_raw, r->actual_raw};
-    rc = gf_csv_write_row(f, cells, N_COLS, numeric, opts);
+    gf_cellbuf b;
+    const char *cells[GF_CELLS_MAX];
+    row_cells(gf_track_at(t, i), &b, cells);
+    rc = gf_csv_write_row(f, cells, N_COLS, track_types, opts);
+  }
+  return finish(f, rc);
+}
+
+int gf_track_write_jsonl(const gf_track *t, FILE *f) {
+  if (!t || !f) return GF_EINVAL;
+  int rc = GF_OK;
+  for (size_t i = 0; i < gf_track_count(t) && rc == GF_OK; i++) {
+    gf_cellbuf b;
+    const char *cells[GF_CELLS_MAX];
+    row_cells(gf_track_at(t, i), &b, cells);
+    rc = gf_jsonl_write_row(f, &track_record, cells);
   }
   return finish(f, rc);
 }
