@@ -401,14 +401,14 @@ static int date_after(const char *s, size_t len) {
   return 0;
 }
 
-/* 三千25, 两千零25: an Arabic integer ending the number after 零 or a
- * unit, below 10^prev_exp.  二十5, 两万5 (one digit right after the unit:
- * 2万5 may mean 25000) and 三千25.5 are not one number. */
+/* 三千25, 两千零25, 2千3百4十5: an Arabic integer ending the number after
+ * 零 or a unit, below 10^prev_exp.  两万5 and 3千5 (one digit right after
+ * 百 千 万: 2万5 may mean 25000) and 三千25.5 are not one number. */
 static int remainder_ok(const pos *p, const tok *t) {
   size_t e = p->i + t->len;
   const char *s = p->s;
   if (!t->ndig || t->big == 0 || t->ndig > p->prev_exp) return 0;
-  if (t->ndig == 1 && !p->zero_gap) return 0;
+  if (t->ndig == 1 && !p->zero_gap && p->prev_exp >= 2) return 0;
   if (e < p->len) {
     char c = s[e];
     if (next_tok(s + e, p->len - e).kind != T_NONE || c == '.' ||
