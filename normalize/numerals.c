@@ -639,8 +639,9 @@ static int read_positional(const char *s, size_t len, gf_numeral *out) {
   if (p.daxie_at < p.end) out->flags |= GF_NUMF_DAXIE;
   out->bound = p.bound;
   int ended_big = p.end == p.big_end && p.n_g > 0;
-  if (!ended_big && !p.bound) {
-    /* 八千三百八十五万二千三百二十六点三三, 两千三点一万 */
+  if (!p.bound) {
+    /* 八千三百八十五万二千三百二十六点三三, 两千三点一万, 一万点五
+     * (10000.5, as 10000.5 is said) */
     size_t e = point_part(s, len, p.end, p.n_g == 0, out, &o);
     if (e == (size_t)-1) return 0;
     if (e != p.end) {
