@@ -131,6 +131,17 @@ int gf_decimal_sub(const char *a, const char *b, char *out, size_t cap);
 size_t gf_numeral_char(const char *s, size_t len);
 /* gf_lit (a literal at the start of a text) is in common/scan.h. */
 
+/* ---- numvocab.c: the words of the numeral reader (NULL-terminated). */
+extern const char *const GF_NUM_MEGA_WORDS[];   /* after 兆: 兆瓦 兆帕 */
+extern const char *const GF_NUM_NOT_BOUND[];    /* 余额 几乎 来自 */
+extern const char *const GF_NUM_NOT_CHENG[];    /* after N成: 一成不变 */
+extern const char *const GF_NUM_NOT_ZHE[];      /* after N折: 折合 折旧 */
+extern const char *const GF_NUM_SI_NAMES[];     /* 4K */
+extern const char *const GF_NUM_DATE_UNITS[];   /* 年 月 日 号 时 */
+extern const char *const GF_NUM_IDIOMS[];       /* 一起 一次性 */
+extern const char *const GF_NUM_IDIOMS_WHOLE[]; /* 一波三折 */
+extern const char *const GF_NUM_RANGE_MARKS[];  /* - — ～ 至 到 */
+
 /* ---- units.c: the unit vocabulary (a table, easy to extend). */
 typedef struct gf_unit_match {
   size_t len;             /* bytes of the unit in the text (0: no unit) */

@@ -29,20 +29,6 @@ static const char *const signs[] = {"-", "\xE2\x88\x92" /* − */, "负", "負",
 #define N_MINUS 4
 static const char *const BOUNDS[] = {"exact", "over", "about"};
 
-/* Words that begin with a one-character numeral and a unit but are not a
- * count: 一起 (together), 一次性 (one-off), 一条龙 (one-stop) … */
-static const char *const idioms[] = {
-    "一起", "一次性", "一条龙", "一部分", "一站式", "一把手", "一家人",
-    "一日游", "一头雾水", "一体", "一批批", "三次产业",
-};
-/* Idioms with a number form inside them (三折, 三成): skipped whole. */
-static const char *const idioms_whole[] = {
-    "一波三折", "一五一十", "十全十美", "七折八扣", "九折臂",
-};
-/* Marks between the two ends of a range of dates (2020-2023年). */
-static const char *const date_ranges[] = {"-", "—", "～", "~", "至", "到",
-                                          "－"};
-
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static int is_alpha(char c) {
@@ -161,8 +147,7 @@ static int apart(const char *t, size_t n, size_t i, size_t e) {
 /* Is the one-character Chinese number at [i, e) a real count?  Only before
  * a unit (一个, 三次) outside idioms, or standing alone ((一), 一、, 负三). */
 static int single_ok(const char *t, size_t n, size_t i, size_t e) {
-  for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
-    if (gf_lit(t + i, n - i, idioms[k])) return 0;
+  if (gf_word_at(t, n, i, GF_NUM_IDIOMS)) return 0;
   /* 三至五万人: the first end of a range */
   size_t m = gf_lit(t + e, n - e, "至");
   gf_numeral b;
@@ -265,8 +250,8 @@ static size_t date_end(const char *t, size_t n, size_t i, size_t e,
       ((k = gf_lit(t + e, n - e, "日")) || (k = gf_lit(t + e, n - e, "号"))))
     return e + k;
   if (!year && !(x >= 1 && x <= 12)) return 0;
-  for (size_t r = 0; r < sizeof date_ranges / sizeof *date_ranges; r++) {
-    size_t m = gf_lit(t + e, n - e, date_ranges[r]);
+  for (size_t r = 0; GF_NUM_RANGE_MARKS[r]; r++) {
+    size_t m = gf_lit(t + e, n - e, GF_NUM_RANGE_MARKS[r]);
     gf_numeral b;
     if (!m || !gf_numeral_read(t + e + m, n - e - m, &b) ||
         b.value[0] == '-' || strchr(b.value, '.'))
@@ -330,10 +315,7 @@ static size_t pct_unit(const char *t, size_t n, size_t e,
  * num (value in f) ends at e. */
 static void range_start(const char *t, size_t n, const size_t *map,
                         size_t e, const gf_numeral *num, found *f) {
-  static const char *const marks[] = {"-", "—", "～", "~", "至", "到", "－"};
-  size_t m = 0;
-  for (size_t k = 0; k < sizeof marks / sizeof marks[0] && !m; k++)
-    m = gf_lit(t + e, n - e, marks[k]);
+  size_t m = gf_word_at(t, n, e, GF_NUM_RANGE_MARKS);
   gf_numeral b;
   /* nothing between in the source either: no line or page break */
   if (!m || map[e + m] - map[e - 1] > m + 3 || num->mag_exp ||
@@ -445,11 +427,7 @@ static size_t one(const char *t, size_t n, const size_t *map, size_t i,
 
 /* An idiom with a number form inside (一波三折) at i: its length. */
 static size_t idiom_at(const char *t, size_t n, size_t i) {
-  for (size_t k = 0; k < sizeof idioms_whole / sizeof idioms_whole[0]; k++) {
-    size_t m = gf_lit(t + i, n - i, idioms_whole[k]);
-    if (m) return m;
-  }
-  return 0;
+  return gf_word_at(t, n, i, GF_NUM_IDIOMS_WHOLE);
 }
 
 static size_t first_bad_utf8(const char *s, size_t len) {

@@ -79,21 +79,6 @@ static const uint64_t numeral_filter[16] = {
     0 NUMERAL_CHARS(BIT, 14), 0 NUMERAL_CHARS(BIT, 15)};
 #undef BIT
 
-/* Words after 兆 that make it the prefix mega of a unit (兆瓦, 兆帕) or a
- * word (兆头), not the magnitude 10^12. */
-static const char *const mega_words[] = {
-    "瓦", "帕", "赫", "焦", "字节", "比特", "吨", "伏", "欧", "卡", "头",
-    "帧", "像素", "位", "升", "电子伏",
-};
-/* Words after 余 几 来 that are words of their own (余额, 几乎, 来自). */
-static const char *const bound_words[] = {
-    "余额", "余量", "余粮", "余热", "余震", "余地", "余数", "余下", "余年",
-    "余生", "余款", "几乎", "几何", "几率", "几经", "几个月", "来自",
-    "来源", "来说", "来看", "来讲", "来到", "来访", "来华", "来临", "来京",
-    "多元", "多样", "多种", "多彩", "多方", "多家", "多措", "多层", "多渠道",
-};
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static int is_alpha(char c) {
@@ -125,9 +110,9 @@ static tok char_tok(const char *s, size_t len) {
 #undef CASE
   }
   tok none = {T_NONE, 0, 0, 0, 0, 0};
-  if (t.kind == T_BIG && t.val == 12)
-    for (size_t k = 0; k < N_OF(mega_words); k++)
-      if (gf_lit(s + 3, len - 3, mega_words[k])) return none;
+  if (t.kind == T_BIG && t.val == 12 &&
+      gf_word_at(s, len, 3, GF_NUM_MEGA_WORDS))
+    return none;
   return t;
 }
 
@@ -136,12 +121,10 @@ static tok char_tok(const char *s, size_t len) {
  * need not ask: a bound token is never one. */
 static tok chinese_tok(const char *s, size_t len) {
   tok t = char_tok(s, len);
-  if (t.kind == T_BOUND)
-    for (size_t k = 0; k < N_OF(bound_words); k++)
-      if (gf_lit(s, len, bound_words[k])) {
-        tok none = {T_NONE, 0, 0, 0, 0, 0};
-        return none;
-      }
+  if (t.kind == T_BOUND && gf_word_at(s, len, 0, GF_NUM_NOT_BOUND)) {
+    tok none = {T_NONE, 0, 0, 0, 0, 0};
+    return none;
+  }
   return t;
 }
 
@@ -395,10 +378,7 @@ static int mul(pos *p, u128 *v, int exp) {
 
 /* Dates after an Arabic part: 三万2023年 (a line break before a date). */
 static int date_after(const char *s, size_t len) {
-  static const char *const dates[] = {"年", "月", "日", "号", "时"};
-  for (size_t k = 0; k < N_OF(dates); k++)
-    if (gf_lit(s, len, dates[k])) return 1;
-  return 0;
+  return gf_word_at(s, len, 0, GF_NUM_DATE_UNITS) != 0;
 }
 
 /* 三千25, 两千零25, 2千3百4十5: an Arabic integer ending the number after

@@ -12,31 +12,10 @@
 
 __extension__ typedef unsigned __int128 u128;
 
-/* Words where 成 after a digit is not a tenth: 一成不变, 三成本 ... */
-static const char *const cheng_words[] = {
-    "不", "本", "员", "果", "效", "为", "立", "交", "都", "熟", "绩",
-    "就", "功", "型", "品", "长", "套", "片", "材", "败", "像", "活",
-};
-/* Words where 折 after a digit is not a discount: 折合, 折旧, 一波三折 is
- * the caller's (the word before). */
-static const char *const zhe_words[] = {
-    "合", "算", "旧", "叠", "线", "射", "腾", "返", "回", "服", "中", "损",
-    "磨", "痕", "纸", "页", "扇", "子", "戟",
-};
-/* Numbers with an SI letter that are names: 4K (a resolution). */
-static const char *const si_names[] = {"2K", "4K", "8K", "16K"};
-
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static int is_alnum(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int any_word(const char *s, size_t len, const char *const *w,
-                    size_t n) {
-  for (size_t k = 0; k < n; k++)
-    if (gf_lit(s, len, w[k])) return 1;
-  return 0;
 }
 
 /* A minus sign at s: 负 負 - −; *neg 1.  A plus: + or 正, *neg 0.  Returns
@@ -182,7 +161,7 @@ static int read_zhe(const char *s, size_t len, const gf_numeral *r,
     if (gf_decimal_shift(x, 1, v, sizeof v)) return 0;
   }
   size_t z = strlen("折");
-  if (any_word(s + at + z, len - at - z, zhe_words, N_OF(zhe_words)))
+  if (gf_word_at(s, len, at + z, GF_NUM_NOT_ZHE))
     return 0;
   memset(out, 0, sizeof *out);
   memcpy(out->core, v, strlen(v) + 1);
@@ -199,7 +178,7 @@ static int read_cheng(const char *s, size_t len, const gf_numeral *r,
   size_t at = r->len, n = gf_lit(s + at, len - at, "成");
   if (!n || r->mag_exp || r->bound || (r->flags & GF_NUMF_DIGITWISE))
     return 0;
-  if (any_word(s + at + n, len - at - n, cheng_words, N_OF(cheng_words)))
+  if (gf_word_at(s, len, at + n, GF_NUM_NOT_CHENG))
     return 0;
   const char *x = r->value;
   unsigned long long w = whole(x);
@@ -261,8 +240,9 @@ static void read_scaled(const char *s, size_t len, gf_numeral *r) {
     if (neg) exp = -exp;
   } else if (i < len && (s[i] == 'k' || s[i] == 'K' || s[i] == 'M') &&
              !(i + 1 < len && is_alnum(s[i + 1]))) {
-    for (size_t k = 0; k < N_OF(si_names); k++)
-      if (strlen(si_names[k]) == i + 1 && memcmp(s, si_names[k], i + 1) == 0)
+    for (size_t k = 0; GF_NUM_SI_NAMES[k]; k++)
+      if (strlen(GF_NUM_SI_NAMES[k]) == i + 1 &&
+          memcmp(s, GF_NUM_SI_NAMES[k], i + 1) == 0)
         return;
     exp = s[i] == 'M' ? 6 : 3;
     j = i + 1;
