@@ -57,8 +57,12 @@ static void report_open_error(FILE *to, const char *path, int rc,
     fprintf(to, GF_PROG ": %s: PDF has no pages\n", path);
     break;
   case GF_EUTF8:
-    fprintf(to, GF_PROG ": %s: not valid UTF-8 text (byte %zu)\n", path,
-            err->offset);
+    if (msg) /* a NUL byte */
+      fprintf(to, GF_PROG ": %s: not valid UTF-8 text (byte %zu: %s)\n", path,
+              err->offset, msg);
+    else
+      fprintf(to, GF_PROG ": %s: not valid UTF-8 text (byte %zu)\n", path,
+              err->offset);
     break;
   default:
     fprintf(to, GF_PROG ": %s: %s\n", path, msg ? msg : gf_strerror(rc));

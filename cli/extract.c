@@ -50,6 +50,11 @@ static void *extract_work(void *arg, const char *path, unsigned threads,
   if (gf_doc_damaged(doc) > 0 && !x->o->quiet)
     fprintf(msgs, GF_PROG ": %s: warning: damaged, extracted what could be "
                   "read\n", path);
+  size_t n_format = gf_doc_format_removed(doc);
+  if (n_format && x->o->verbose && !x->o->quiet)
+    fprintf(msgs, GF_PROG ": %s: warning: %zu invisible format character%s"
+                  " (bidi controls, zero-width spaces, controls) removed "
+                  "from the text\n", path, n_format, n_format == 1 ? "" : "s");
   gf_error err = {0};
   /* figures and parcels in one pass: tables and paragraphs built once */
   int rc = gf_doc_extract(doc, 0, x->vocab, &r->figs, &r->parcels, &err);

@@ -59,8 +59,8 @@ gf_exit gf_cli_numbers(void) {
     size_t n = gf_numbers_count(nums);
     for (size_t i = 0; i < n; i++) {
       const gf_number *num = gf_numbers_at(nums, i);
-      fwrite(text + num->start, 1, num->end - num->start, stdout);
-      printf("\t%s\t%s\t%s\n", num->value, num->unit, num->bound);
+      printf("%s\t%s\t%s\t%s\n", num->raw, num->value, num->unit,
+             num->bound);
     }
     /* never a rounded value: a number that does not fit is named */
     for (size_t i = 0; i < gf_numbers_skipped_count(nums); i++) {

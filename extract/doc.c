@@ -8,9 +8,28 @@
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
-static const char *base_name(const char *path) {
+/* The doc column: the file name without directory, as text a cell can
+ * hold - a byte that is not UTF-8 and a control character (a newline in
+ * the name) become U+FFFD, format characters (a bidi override that would
+ * show "report.exe" as "exe.troper") are dropped.  NULL when out of
+ * memory. */
+static char *doc_name(const char *path) {
   const char *slash = strrchr(path, '/');
-  return slash ? slash + 1 : path;
+  const char *s = slash ? slash + 1 : path;
+  size_t len = strlen(s);
+  gf_buf b = {0};
+  for (size_t i = 0; i < len;) {
+    int32_t cp = 0;
+    size_t k = gf_utf8_decode(s + i, len - i, &cp);
+    int f = k ? gf_format_char(cp) : GF_FMT_KEEP;
+    if (k == 0 || (f != GF_FMT_KEEP && cp < 0xA0) || cp == '\n' ||
+        cp == '\r')
+      gf_buf_put(&b, "\xEF\xBF\xBD", 3); /* U+FFFD */
+    else if (f == GF_FMT_KEEP)
+      gf_buf_put(&b, s + i, k);
+    i += k ? k : 1;
+  }
+  return gf_buf_detach(&b, NULL);
 }
 
 void gf_doc_free(gf_doc *doc) {
@@ -33,7 +52,7 @@ int gf_doc_open(const char *path, const char *password, unsigned opts,
   gf_doc *doc = gf_calloc(1, sizeof *doc);
   if (!doc) return gf_error_fill(err, GF_ENOMEM, 0, 0);
   int rc = GF_ENOMEM;
-  doc->name = gf_strdup(base_name(path));
+  doc->name = doc_name(path);
   if (!doc->name) goto fail;
   rc = gf_pdf_load(doc, path, password, GF_OPT_THREADS_OF(opts), err);
   if (rc) goto fail;
@@ -89,6 +108,12 @@ static int open_text(char *name, const char *text, size_t len, gf_doc **out,
   gf_sha256 sha;
   if (!valid_utf8(text, len, &bad)) {
     gf_free(name);
+    /* A NUL byte means binary data or UTF-16, not UTF-8 text: refused
+     * as a whole rather than read around (a PDF's U+0000, which Poppler
+     * never hands on, is another matter). */
+    if (bad < len && text[bad] == '\0')
+      return gf_error_set(err, GF_EUTF8, "a NUL byte: not UTF-8 text", 0,
+                          bad);
     return gf_error_fill(err, GF_EUTF8, 0, bad);
   }
   gf_doc *doc = gf_calloc(1, sizeof *doc);
@@ -111,10 +136,12 @@ static int open_text(char *name, const char *text, size_t len, gf_doc **out,
   size_t start = 0;
   for (size_t p = 0; p < n; p++) {
     const char *f = memchr(text + start, '\f', len - start);
-    size_t end = f ? (size_t)(f - text) : len;
+    size_t end = f ? (size_t)(f - text) : len, removed = 0;
     doc->pages[p].text = gf_strndup(text + start, end - start);
     if (!doc->pages[p].text) goto fail;
-    doc->pages[p].len = end - start;
+    doc->pages[p].len =
+        gf_format_strip(doc->pages[p].text, end - start, NULL, &removed);
+    doc->n_format += removed;
     doc->n_pages = p + 1;
     start = end + 1;
   }
@@ -156,7 +183,7 @@ int gf_doc_open_text_file(const char *path, gf_doc **out, gf_error *err) {
   size_t len = 0;
   char *text = gf_buf_detach(&b, &len);
   if (!text) return gf_error_fill(err, GF_ENOMEM, 0, 0);
-  char *nm = gf_strdup(base_name(path));
+  char *nm = doc_name(path);
   if (!nm) {
     gf_free(text);
     return gf_error_fill(err, GF_ENOMEM, 0, 0);
@@ -262,4 +289,8 @@ int gf_doc_damaged(const gf_doc *doc) { return doc ? doc->damaged : 0; }
 
 const char *gf_doc_sha256(const gf_doc *doc) {
   return doc ? doc->sha256 : NULL;
+}
+
+size_t gf_doc_format_removed(const gf_doc *doc) {
+  return doc ? doc->n_format : 0;
 }

@@ -49,7 +49,8 @@ static inline void gf_glyph_set(gf_glyph *g, double x0, double y0, double x1,
 static inline float gf_glyph_pt(uint16_t u) { return u / GF_GLYPH_UNITS; }
 
 typedef struct gf_page {
-  char *text;             /* extracted page text, NUL-terminated */
+  char *text;             /* extracted page text, NUL-terminated, without
+                             format characters (gf_format_strip) */
   size_t len;
   float width, height;    /* 0 for plain text */
   gf_glyph *glyphs;       /* one per character of text; NULL for plain text */
@@ -64,6 +65,8 @@ struct gf_doc {
   size_t n_lines;
   int has_geom;
   int damaged;            /* pages where Poppler reported trouble */
+  size_t n_format;        /* format characters removed from the page text
+                             (gf_format_strip) */
   size_t cap_lines;       /* allocated entries of lines (0 when lines is
                              NULL or not owned by doc.c's growth) */
   char sha256[65];        /* of the file's (or the text's) bytes, hex */

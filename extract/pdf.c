@@ -114,6 +114,7 @@ static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i) {
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   float *scratch = NULL;
+  unsigned char *kept = NULL;
   int rc = GF_ENOMEM;
   if (!page || !text) doc->damaged++;
   if (text && !g_utf8_validate(text, -1, NULL)) {
@@ -130,7 +131,21 @@ static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i) {
   size_t len = text ? strlen(text) : 0;
   pg->text = gf_strndup(text ? text : "", len);
   if (!pg->text) goto done;
+  if (n_rects) {
+    /* Format characters leave the text, and their boxes with them. */
+    kept = gf_malloc(len + 1);
+    if (!kept) goto done;
+  }
+  size_t n_chars = (size_t)g_utf8_strlen(pg->text, (gssize)len), removed = 0;
+  len = gf_format_strip(pg->text, len, kept, &removed);
   pg->len = len;
+  doc->n_format += removed;
+  if (kept && removed) {
+    guint w = 0;
+    for (guint ci = 0; ci < n_rects; ci++)
+      if (ci >= n_chars || kept[ci]) rects[w++] = rects[ci];
+    n_rects = w;
+  }
   if (page) {
     double w = 0, h = 0;
     poppler_page_get_size(page, &w, &h);
@@ -148,6 +163,7 @@ static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i) {
   }
   rc = GF_OK;
 done:
+  gf_free(kept);
   gf_free(scratch);
   g_free(rects);
   g_free(text);
@@ -351,7 +367,10 @@ int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
   rc = GF_OK;
   for (int i = 0; i < n_parts && !rc; i++) rc = parts[i].rc;
   if (rc) goto done;
-  for (int i = 0; i < n_parts; i++) doc->damaged += parts[i].d.damaged;
+  for (int i = 0; i < n_parts; i++) {
+    doc->damaged += parts[i].d.damaged;
+    doc->n_format += parts[i].d.n_format;
+  }
   rc = join_lines(doc, parts, n_parts);
   if (rc) goto done;
   doc->has_geom = 1;

@@ -630,6 +630,10 @@ typedef struct gf_number {
   const char *unit;   /* "%", "‰", "‱", "个百分点" or "" */
   const char *bound;  /* "exact", "over" (500余万, 十多万, 20余, 十几) or
                          "about" (十来个) */
+  const char *raw;    /* the input text at start..end without format
+                         characters and line breaks (gf_doc_page_text):
+                         what a person reads, on one line; "" for a
+                         skipped number */
 } gf_number;
 typedef struct gf_numbers gf_numbers;
 /* Scans UTF-8 text (len bytes; NULL only with len 0).  *out (free with

@@ -23,6 +23,23 @@
  * of source.  map may be NULL if not wanted.  GF_EUTF8 for invalid UTF-8. */
 int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
                       size_t **map);
+/* What page text does with a character: format characters - Unicode
+ * category Cf (bidi controls U+202A-202E, U+2066-2069, U+200E/200F,
+ * U+061C, zero-width spaces and joiners, BOM, soft hyphen, word joiner),
+ * C0 controls other than line breaks, DEL and C1 controls - are dropped;
+ * tab, vertical tab and form feed inside a page stand for a space;
+ * everything else, '\n' and '\r' included, is kept. */
+enum { GF_FMT_KEEP = 0, GF_FMT_DROP = 1, GF_FMT_SPACE = 2 };
+int gf_format_char(int32_t cp);
+/* Applies gf_format_char to the len bytes of UTF-8 text s in place (bytes
+ * that are not UTF-8 are kept); returns the new length, s[new length] is
+ * set to NUL when shorter.  kept (NULL allowed; room for one entry per
+ * character of s, len bytes always suffice) gets for every source
+ * character, in order, 1 when it stays (as itself or a space), 0 when
+ * dropped, so that per-character data (glyph boxes) can follow.
+ * *n_removed (NULL allowed) gets the number of characters dropped. */
+size_t gf_format_strip(char *s, size_t len, unsigned char *kept,
+                       size_t *n_removed);
 /* Decodes one UTF-8 code point at s (len bytes available); returns its byte
  * length (>= 1) and stores it in *cp, or returns 0 for invalid UTF-8. */
 size_t gf_utf8_decode(const char *s, size_t len, int32_t *cp);

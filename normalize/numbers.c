@@ -72,8 +72,8 @@ static size_t skip_run(const char *t, size_t n, size_t i) {
   return j > i ? j : i + 1;
 }
 
-static int push(gf_numbers *ns, size_t start, size_t end, const char *val,
-                int neg, const char *unit, int bound) {
+static int push(gf_numbers *ns, const char *text, size_t start, size_t end,
+                const char *val, int neg, const char *unit, int bound) {
   if (ns->n == ns->cap) {
     size_t cap = ns->cap ? ns->cap * 2 : 16;
     row *v = gf_realloc(ns->v, cap * sizeof *v);
@@ -81,8 +81,17 @@ static int push(gf_numbers *ns, size_t start, size_t end, const char *val,
     ns->v = v;
     ns->cap = cap;
   }
+  /* raw without format characters and line breaks: one field of one
+   * line, as a person reads it. */
+  char *raw = gf_strndup(text + start, end - start);
+  if (!raw) return GF_ENOMEM;
+  size_t len = gf_format_strip(raw, end - start, NULL, NULL), w = 0;
+  for (size_t k = 0; k < len; k++)
+    if (raw[k] != '\n' && raw[k] != '\r') raw[w++] = raw[k];
+  raw[w] = '\0';
   row *r = &ns->v[ns->n++];
   memset(r, 0, sizeof *r);
+  r->pub.raw = raw;
   r->pub.start = start;
   r->pub.end = end;
   r->pub.unit = unit;
@@ -103,7 +112,7 @@ static int push_bad(gf_numbers *ns, size_t start, size_t end) {
   gf_number *b = &ns->bad[ns->n_bad++];
   b->start = start;
   b->end = end;
-  b->value = b->unit = "";
+  b->value = b->unit = b->raw = "";
   b->bound = BOUNDS[0];
   return GF_OK;
 }
@@ -479,8 +488,8 @@ int gf_numbers_scan(const char *text, size_t len, unsigned opts,
     size_t next = one(t, n, map, i, &f);
     if (f.ok == 1) prev_end = next;
     if (f.ok == 1)
-      rc = push(ns, map[f.rs], src_end(text, map, n, f.re), f.val, f.neg,
-                f.unit, f.bound);
+      rc = push(ns, text, map[f.rs], src_end(text, map, n, f.re), f.val,
+                f.neg, f.unit, f.bound);
     else if (f.ok == 2)
       rc = push_bad(ns, map[f.rs], src_end(text, map, n, f.re));
     if (rc) goto fail;
@@ -519,6 +528,7 @@ const gf_number *gf_numbers_skipped_at(const gf_numbers *nums, size_t i) {
 
 void gf_numbers_free(gf_numbers *nums) {
   if (!nums) return;
+  for (size_t i = 0; i < nums->n; i++) gf_free((char *)nums->v[i].pub.raw);
   gf_free(nums->bad);
   gf_free(nums->v);
   gf_free(nums);

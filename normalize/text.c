@@ -167,11 +167,65 @@ static int32_t supplement_han(int32_t cp) {
   return 0;
 }
 
-/* Invisible characters that PDF text layers scatter inside words. */
+int gf_format_char(int32_t cp) {
+  if (cp < 0x20)
+    return cp == '\n' || cp == '\r' ? GF_FMT_KEEP
+           : cp == '\t' || cp == '\v' || cp == '\f' ? GF_FMT_SPACE
+                                                   : GF_FMT_DROP;
+  if (cp < 0x7F) return GF_FMT_KEEP;
+  if (cp < 0xA0) return GF_FMT_DROP; /* DEL and the C1 controls */
+  /* Every Cf character lies in one of these blocks (Unicode 15): ask
+   * utf8proc only there, not for every ideograph. */
+  if (cp == 0xAD || (cp >= 0x600 && cp < 0x900) || cp == 0x180E ||
+      (cp >= 0x2000 && cp < 0x2070) || cp == 0xFEFF ||
+      (cp >= 0xFFF0 && cp < 0x10000) || cp >= 0x11000)
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_CF ? GF_FMT_DROP
+                                                         : GF_FMT_KEEP;
+  return GF_FMT_KEEP;
+}
+
+size_t gf_format_strip(char *s, size_t len, unsigned char *kept,
+                       size_t *n_removed) {
+  size_t r = 0, w = 0, ci = 0, removed = 0;
+  while (r < len) {
+    unsigned char c = (unsigned char)s[r];
+    size_t k = 1;
+    int f = GF_FMT_KEEP;
+    if (c < 0x20 || c >= 0x7F) {
+      int32_t cp;
+      k = gf_utf8_decode(s + r, len - r, &cp);
+      if (k == 0) k = 1; /* not UTF-8: kept, the caller's to judge */
+      else f = gf_format_char(cp);
+    }
+    if (kept) kept[ci] = f != GF_FMT_DROP;
+    if (f == GF_FMT_DROP) {
+      removed++;
+    } else if (f == GF_FMT_SPACE) {
+      s[w++] = ' ';
+    } else {
+      memmove(s + w, s + r, k);
+      w += k;
+    }
+    r += k;
+    ci++;
+  }
+  if (w < len) s[w] = '\0';
+  if (n_removed) *n_removed = removed;
+  return w;
+}
+
+/* Invisible characters that PDF text layers scatter inside words: format
+ * characters and variation selectors. */
 static int is_removed(int32_t cp) {
-  return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF ||
-         cp == 0x00AD || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+  return gf_format_char(cp) == GF_FMT_DROP ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) ||
          (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/* An ASCII control other than whitespace: removed like a format
+ * character (the ASCII path of gf_text_normalize). */
+static int is_ascii_control(unsigned char c) {
+  return (c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F;
 }
 
 static int is_ascii_space(unsigned char c) {
@@ -382,9 +436,14 @@ int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
         i++;
         continue;
       }
+      if (is_ascii_control(c)) { /* neither text nor a word break */
+        i++;
+        continue;
+      }
       size_t j = i + 1;
       while (j < len && (unsigned char)src[j] < 0x80 &&
-             !is_ascii_space((unsigned char)src[j]))
+             !is_ascii_space((unsigned char)src[j]) &&
+             !is_ascii_control((unsigned char)src[j]))
         j++;
       emit(&st, src + i, j - i, i, 1);
       i = j;
