@@ -685,10 +685,42 @@ static void check_box(ctx *c, rowinfo *r, size_t a, size_t b) {
   row_item(c, r, GF_CHECK_FAILED, GF_CHECK_BOX);
 }
 
+/* The first format character (gf_format_char) of a cell, or -1: a cell
+ * that shows one thing and holds another (a bidi override in an
+ * indicator, a zero-width space in a value) fails.  raw may hold the line
+ * breaks of the page text it is. */
+static int32_t format_char_in(const char *s, int line_breaks) {
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    size_t k = gf_utf8_decode(s + i, len - i, &cp);
+    if (k == 0) return -1; /* the CSV was checked to be UTF-8 */
+    if (gf_format_char(cp) != GF_FMT_KEEP ||
+        (!line_breaks && (cp == '\n' || cp == '\r')))
+      return cp;
+    i += k;
+  }
+  return -1;
+}
+
+static void check_format_chars(ctx *c, rowinfo *r) {
+  for (int k = 0; k < GF_FIG_N; k++) {
+    int32_t cp;
+    if (!r->cell[k] || (cp = format_char_in(r->cell[k], k == GF_FIG_RAW)) < 0)
+      continue;
+    gf_buf_printf(&c->msg,
+                  "%s holds an invisible character (U+%04X): the cell does "
+                  "not show what it holds",
+                  GF_FIGURE_COLUMNS[k], (unsigned)cp);
+    row_item(c, r, GF_CHECK_FAILED, GF_CHECK_CELL);
+  }
+}
+
 static void check_row(ctx *c, rowinfo *r) {
   gf_buf *m = &c->msg;
   const gf_doc *d = c->doc;
   char doc[1024];
+  check_format_chars(c, r);
   if (!trimmed(cell(r, GF_FIG_DOC), doc, sizeof doc) ||
       strcmp(doc, d->name) != 0) {
     gf_buf_puts(m, "doc ");

@@ -104,6 +104,41 @@ static int keep_glyphs(gf_page *pg, const PopplerRectangle *r, guint n_r) {
   return GF_OK;
 }
 
+/* Poppler's page text wraps a run of right-to-left characters (a U+200F
+ * or U+202E drawn in a Chinese line is one) in U+202A/U+202B ... U+202C
+ * marks that have no box in its text layout, so the boxes after them no
+ * longer line up with the characters.  When the missing boxes are exactly
+ * those marks, each mark gets an empty box (they are format characters,
+ * removed next with their boxes).  When the page also drew such marks of
+ * its own, which ones Poppler added cannot be told: the page keeps its
+ * text but no geometry (no tables, no boxes), rather than wrong boxes.
+ * Returns GF_OK or GF_ENOMEM. */
+static int align_bidi_marks(const char *text, size_t len, size_t n_chars,
+                            PopplerRectangle **rects, guint *n_rects) {
+  size_t marks = 0;
+  for (const char *s = text; s < text + len; s = g_utf8_next_char(s)) {
+    gunichar c = g_utf8_get_char(s);
+    marks += c >= 0x202A && c <= 0x202C;
+  }
+  if (*n_rects + marks != n_chars) {
+    g_free(*rects);
+    *rects = NULL;
+    *n_rects = 0;
+    return GF_OK;
+  }
+  PopplerRectangle *r = g_try_new0(PopplerRectangle, n_chars);
+  if (!r) return GF_ENOMEM;
+  size_t ci = 0, ri = 0;
+  for (const char *s = text; s < text + len; s = g_utf8_next_char(s), ci++) {
+    gunichar c = g_utf8_get_char(s);
+    if (!(c >= 0x202A && c <= 0x202C)) r[ci] = (*rects)[ri++];
+  }
+  g_free(*rects);
+  *rects = r;
+  *n_rects = (guint)n_chars;
+  return GF_OK;
+}
+
 /* Loads page i: text copied into doc->pages[i], lines appended with their
  * geometry.  A page Poppler cannot give counts as damaged and stays
  * empty. */
@@ -137,6 +172,9 @@ static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i) {
     if (!kept) goto done;
   }
   size_t n_chars = (size_t)g_utf8_strlen(pg->text, (gssize)len), removed = 0;
+  if (n_rects && n_rects < n_chars &&
+      align_bidi_marks(pg->text, len, n_chars, &rects, &n_rects))
+    goto done;
   len = gf_format_strip(pg->text, len, kept, &removed);
   pg->len = len;
   doc->n_format += removed;

@@ -105,19 +105,31 @@ typedef struct gf_doc gf_doc;
 GF_API int gf_doc_open(const char *path, const char *password, unsigned opts,
                        gf_doc **out, gf_error *err);
 /* Makes a document from plain UTF-8 text, pages split at form feeds.  name is
- * the doc column (may be NULL: "-"); text is copied.  GF_EUTF8 (err->offset
- * the byte) for invalid UTF-8 or a NUL byte, which page text cannot hold. */
+ * the doc column (may be NULL: "-"); text is copied, format characters
+ * removed as from a PDF's text (gf_doc_page_text).  GF_EUTF8 (err->offset
+ * the byte) for invalid UTF-8 or a NUL byte: a NUL means binary data or
+ * UTF-16, not text, and the whole input is refused (err->message says "a
+ * NUL byte") rather than read around. */
 GF_API int gf_doc_open_text(const char *name, const char *text, size_t len,
                             gf_doc **out, gf_error *err);
 /* Reads path as UTF-8 text (pages split at form feeds).  name as above. */
 GF_API int gf_doc_open_text_file(const char *path, gf_doc **out,
                                  gf_error *err);
 GF_API void gf_doc_free(gf_doc *doc);
-/* The file name without directory. */
+/* The file name without directory, as the doc column shows it: valid
+ * UTF-8 without controls or format characters (a byte that is not UTF-8
+ * and a control character such as a newline become U+FFFD, format
+ * characters are dropped). */
 GF_API const char *gf_doc_name(const gf_doc *doc);
 GF_API size_t gf_doc_page_count(const gf_doc *doc);
 /* Text of 1-based page; *len receives its byte length (len may be NULL).
- * NULL when page is out of range.  Lives as long as doc. */
+ * NULL when page is out of range.  Lives as long as doc.  Page text never
+ * holds a format character: Unicode category Cf (bidi controls
+ * U+202A-202E, U+2066-2069, U+200E/200F, U+061C, zero-width spaces and
+ * joiners, BOM, soft hyphen, word joiner) and the controls U+0000-U+001F
+ * other than '\n' and '\r' are removed as the page is read (tab, vertical
+ * tab and form feed become a space), so a number split by one is one
+ * number and every row's raw is page text at start..end. */
 GF_API const char *gf_doc_page_text(const gf_doc *doc, size_t page,
                                     size_t *len);
 /* The size of 1-based page in PDF points (as Poppler reports it, page
@@ -144,6 +156,9 @@ GF_API int gf_doc_damaged(const gf_doc *doc);
  * lowercase hex digits: the identity the store recognises a report by,
  * whatever its name.  Lives as long as doc; NULL for NULL. */
 GF_API const char *gf_doc_sha256(const gf_doc *doc);
+/* How many format characters were removed from the page text of doc (see
+ * gf_doc_page_text); 0 for NULL. */
+GF_API size_t gf_doc_format_removed(const gf_doc *doc);
 
 /* ---------------------------------------------------------------- figures */
 /* One row of figures.csv (spec/records.md section 1).  All strings are

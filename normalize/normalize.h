@@ -27,7 +27,7 @@ int gf_text_normalize(const char *src, size_t len, char **out, size_t *out_len,
  * category Cf (bidi controls U+202A-202E, U+2066-2069, U+200E/200F,
  * U+061C, zero-width spaces and joiners, BOM, soft hyphen, word joiner),
  * C0 controls other than line breaks, DEL and C1 controls - are dropped;
- * tab, vertical tab and form feed inside a page stand for a space;
+ * tab, vertical tab, form feed and NEL (U+0085) stand for a space;
  * everything else, '\n' and '\r' included, is kept. */
 enum { GF_FMT_KEEP = 0, GF_FMT_DROP = 1, GF_FMT_SPACE = 2 };
 int gf_format_char(int32_t cp);

@@ -173,7 +173,8 @@ int gf_format_char(int32_t cp) {
            : cp == '\t' || cp == '\v' || cp == '\f' ? GF_FMT_SPACE
                                                    : GF_FMT_DROP;
   if (cp < 0x7F) return GF_FMT_KEEP;
-  if (cp < 0xA0) return GF_FMT_DROP; /* DEL and the C1 controls */
+  if (cp < 0xA0) /* DEL and the C1 controls; NEL is a line break */
+    return cp == 0x85 ? GF_FMT_SPACE : GF_FMT_DROP;
   /* Every Cf character lies in one of these blocks (Unicode 15): ask
    * utf8proc only there, not for every ideograph. */
   if (cp == 0xAD || (cp >= 0x600 && cp < 0x900) || cp == 0x180E ||

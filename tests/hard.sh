@@ -271,6 +271,58 @@ check "empty directory: says so" \
   grep -qF "govfig: $tmp/void: no PDF files" "$tmp/err"
 check "empty directory: no figures.csv" [ ! -e "$tmp/out-void/figures.csv" ]
 
+# ---------------------------------------------------------------- invisible
+# Format characters inside numbers and names (issue 16): made by
+# tests/hostile.py as glyphs whose ToUnicode gives U+0000, LRM, ZWSP,
+# LRI/PDI, RLO and soft hyphens; the figure is the one a person sees and no
+# cell of any output holds one.
+if have python3; then
+  hp=$tmp/invisible.pdf
+  python3 "$here/hostile.py" text "$hp" \
+    '地区生产总值达到13\u000027.8亿元，同比增长6\u200e%。\n占比3\u200b4%，增长\u2066１２\u2069%。\n地区\u202e生产\u202c总值1200亿元。' \
+    '二、主要指标\n指标\u200b名称\t2022年\t2023年\n地区生产\u200d总值\t1200\u200e\t1327.8\n财政\u00ad收入\t30\t3\u200b4\n该地块四至范围为：东至\u200b洪腾路，西至洪家楼南路，南至\u2066中医医院\u2069，北至花园路。'
+  run extract -v -o "$tmp/out-inv" "$hp"
+  f=$tmp/out-inv/figures.csv
+  check "invisible: exit 0 (got $rc)" is_eq "$rc" 0
+  for want in ',1327\.8,亿元,' ',growth,6,%,' ',34,%,' ',12,%,'; do
+    check "invisible: a row with $want" grep -q -- "$want" "$f"
+  done
+  check "invisible: 13<NUL>27.8 is not read as 27.8" \
+    eval '! grep -q ",27\.8,亿元," "$f"'
+  check "invisible: the bidi-spoofed indicator reads 地区生产总值" \
+    grep -q '^invisible\.pdf,1,[^,]*,[^,]*,[^,]*,地区生产总值,level,1200,' "$f"
+  check "invisible: -v warns once, with the count ($(cat "$tmp/err"))" \
+    is_eq "$(grep -c 'warning: [0-9]* invisible format characters' \
+      "$tmp/err")" 1
+  "$GOVFIG" tables -o "$tmp/out-inv" "$hp" 2>/dev/null
+  check "invisible: the table's cells are whole" \
+    grep -q '^invisible\.pdf,2,1,2,3,1327\.8' "$tmp/out-inv/tables.csv"
+  printf '占比3\342\200\2134%%，\342\200\216增长6\342\200\216%%\n' |
+    "$GOVFIG" numbers >"$tmp/out-inv/numbers.txt"
+  python3 -c 'import csv,sys
+w=csv.writer(open(sys.argv[2],"w",newline=""))
+w.writerow(["raw","value","unit"])
+for l in open(sys.argv[1],encoding="utf-8"): w.writerow(l.rstrip("\n").split("\t"))' \
+    "$tmp/out-inv/numbers.txt" "$tmp/out-inv/numbers.csv"
+  python3 "$here/hostile.py" cells "$tmp"/out-inv/*.csv >"$tmp/cells" 2>&1
+  cells_rc=$?
+  check "invisible: no cell of any output holds a Cf or C0 character \
+($(head -n 2 "$tmp/cells"))" is_eq "$cells_rc" 0
+  run check "$hp" "$f"
+  check "invisible: check proves every row (exit $rc)" is_eq "$rc" 0
+  # An edited CSV with a bidi override in an indicator cell fails check.
+  sed '2s/地区生产总值/地区\xe2\x80\xae生产总值/' "$f" >"$tmp/spoof.csv"
+  run check "$hp" "$tmp/spoof.csv"
+  check "invisible: check fails a cell holding U+202E (exit $rc)" is_eq "$rc" 1
+  check "invisible: check names the character" \
+    grep -q 'indicator holds an invisible character (U+202E)' "$tmp/out"
+  # A NUL in a .txt is binary or UTF-16: refused, never read around.
+  printf '地区生产总值13\00027.8亿元。\n' >"$tmp/nul.txt"
+  bad_input nul-txt "$tmp/nul.txt" "not valid UTF-8 text (byte 20: a NUL byte"
+else
+  skip "invisible characters (no python3)"
+fi
+
 # ---------------------------------------------------------------- outputs
 # snap DIR: every entry of DIR (hidden ones too) with its mode, size and
 # checksum, to compare a directory before and after a run.

@@ -3,10 +3,14 @@
 no large or odd binary is committed.
 
   python3 tests/hostile.py text OUT.pdf TEXT [TEXT...]
-      one page per TEXT (\\n starts a new line); every character is one
+      one page per TEXT (\\n starts a new line, \\t a column 150 pt to
+      the right: a table); every character is one
       glyph of a font whose ToUnicode map gives that very character, so
       the page text holds exactly TEXT: invisible characters (U+0000,
       bidi controls, zero-width spaces, a BOM) included.
+  python3 tests/hostile.py cells CSV...
+      exit 1, naming each, when a cell holds a Cf character or a control
+      (a raw cell may hold the line breaks of the page text it is).
   python3 tests/hostile.py glyphs OUT.pdf N
       one page of N tiny glyphs (0.5 pt, one text-showing operator each,
       scattered over the page) after a normal first page; the cost of
@@ -96,7 +100,7 @@ def font_objects(first, chars):
 
 
 def cmd_text(out, texts):
-    chars = sorted({c for t in texts for c in t if c != "\n"})
+    chars = sorted({c for t in texts for c in t if c not in "\n\t"})
     code = {c: i + 1 for i, c in enumerate(chars)}
     n_pages = len(texts)
     # 1 catalog, 2 pages, 3.. page and content pairs, then the font.
@@ -106,10 +110,13 @@ def cmd_text(out, texts):
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n_pages)]
     for i, t in enumerate(texts):
-        ops = [b"BT /F1 12 Tf 14 TL 72 770 Td"]
-        for line in t.split("\n"):
-            hexs = "".join("%04X" % code[c] for c in line)
-            ops.append(b"<%s> Tj T*" % hexs.encode())
+        ops = [b"BT /F1 12 Tf"]
+        for n, line in enumerate(t.split("\n")):
+            # a TAB starts a column 150 pt further right (a table)
+            for col, piece in enumerate(line.split("\t")):
+                hexs = "".join("%04X" % code[c] for c in piece)
+                ops.append(b"1 0 0 1 %d %d Tm <%s> Tj" %
+                           (72 + 150 * col, 770 - 18 * n, hexs.encode()))
         ops.append(b"ET")
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                     b"/Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> "
@@ -152,21 +159,49 @@ def cmd_glyphs(out, n):
         f.write(pdf(objs))
 
 
+def cmd_cells(paths):
+    """Every cell of every CSV: no Cf character and no control, except the
+    line breaks of a raw cell (raw is page text, which keeps them).
+    Prints each offending cell; exit status 1 when there is one."""
+    import csv
+    bad = 0
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        head = rows[0] if rows else []
+        for n, row in enumerate(rows):
+            for k, cell in enumerate(row):
+                col = head[k] if k < len(head) else str(k)
+                for c in cell:
+                    if c == "\n" and col == "raw":
+                        continue
+                    if unicodedata.category(c) in ("Cf", "Cc"):
+                        print("%s: row %d, %s: U+%04X in %r" %
+                              (path, n + 1, col, ord(c), cell[:40]))
+                        bad += 1
+                        break
+    return 1 if bad else 0
+
+
 def unescape(s):
     """\\uXXXX, \\UXXXXXXXX, \\n and \\\\ in a command-line TEXT."""
     def one(m):
         e = m.group(1)
         if e == "n":
             return "\n"
+        if e == "t":
+            return "\t"
         if e == "\\":
             return "\\"
         return chr(int(e[1:], 16))
-    return re.sub(r"\\(n|\\|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})", one, s)
+    return re.sub(r"\\(n|t|\\|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})", one, s)
 
 
 def main(argv):
     if len(argv) >= 4 and argv[1] == "text":
         cmd_text(argv[2], [unescape(a) for a in argv[3:]])
+    elif len(argv) >= 3 and argv[1] == "cells":
+        return cmd_cells(argv[2:])
     elif len(argv) == 4 and argv[1] == "glyphs":
         cmd_glyphs(argv[2], int(argv[3]))
     else:

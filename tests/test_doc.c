@@ -646,6 +646,68 @@ static void test_doc_text_invalid_utf8(void **state) {
   assert_int_equal(gf_doc_open_text("x", nul, sizeof nul - 1, &doc, &err),
                    GF_EUTF8);
   assert_int_equal(err.offset, 3);
+  assert_string_equal(err.message, "a NUL byte: not UTF-8 text");
+}
+
+/* Issue 16: page text holds no format character - the forms that hid or
+ * changed a figure, each removed, counted, and the numbers whole. */
+static void test_doc_text_format_chars(void **state) {
+  (void)state;
+  static const struct {
+    const char *in, *want;
+    size_t removed;
+  } rows[] = {
+      {"\xEF\xBB\xBF" "增长6\xE2\x80\x8E%", "增长6%", 2}, /* BOM, LRM */
+      {"比重3\xE2\x80\x8B" "4%", "比重34%", 1},             /* ZWSP */
+      {"\xE2\x81\xA6１２\xE2\x81\xA9%", "１２%", 2},       /* LRI PDI */
+      {"地区\xE2\x80\xAE生产\xE2\x80\xAC总值", "地区生产总值", 2},
+      {"a\x01\x7F\xC2\x9B" "b\tc\r\nd", "ab c\r\nd", 3},
+      {"收\xC2\xAD入\xE2\x81\xA0万\xD8\x9C元", "收入万元", 3},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    gf_doc *doc = NULL;
+    assert_int_equal(
+        gf_doc_open_text("t", rows[i].in, strlen(rows[i].in), &doc, NULL),
+        GF_OK);
+    size_t len = 0;
+    const char *t = gf_doc_page_text(doc, 1, &len);
+    if (strcmp(t, rows[i].want) != 0 || len != strlen(rows[i].want))
+      fail_msg("row %zu: got \"%s\"", i, t);
+    assert_int_equal(gf_doc_format_removed(doc), rows[i].removed);
+    gf_doc_free(doc);
+  }
+  assert_int_equal(gf_doc_format_removed(NULL), 0);
+}
+
+/* The doc column stays one clean cell whatever the file is called. */
+static void test_doc_name_cell_safe(void **state) {
+  (void)state;
+  char dir[] = "/tmp/govfig-name.XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  static const struct {
+    const char *file, *want;
+  } rows[] = {
+      {"a b.txt", "a b.txt"},
+      {"line\nbreak.txt", "line\xEF\xBF\xBD" "break.txt"},
+      {"bad\xFF.txt", "bad\xEF\xBF\xBD.txt"},
+      {"rep\xE2\x80\xAEtxt.exe.txt", "reptxt.exe.txt"}, /* RLO */
+      {"-lead.txt", "-lead.txt"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, rows[i].file);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("增长6%。", f);
+    fclose(f);
+    gf_doc *doc = NULL;
+    assert_int_equal(gf_doc_open_text_file(path, &doc, NULL), GF_OK);
+    if (strcmp(gf_doc_name(doc), rows[i].want) != 0)
+      fail_msg("row %zu: got \"%s\"", i, gf_doc_name(doc));
+    gf_doc_free(doc);
+    unlink(path);
+  }
+  rmdir(dir);
 }
 
 static void test_doc_text_file(void **state) {
@@ -687,6 +749,8 @@ int main(void) {
       cmocka_unit_test(test_doc_sha256_vectors),
       cmocka_unit_test(test_doc_sha256_of_documents),
       cmocka_unit_test(test_doc_licheng),
+      cmocka_unit_test(test_doc_text_format_chars),
+      cmocka_unit_test(test_doc_name_cell_safe),
       cmocka_unit_test(test_doc_text_box_licheng),
       cmocka_unit_test(test_doc_text_box_text_input),
       cmocka_unit_test(test_doc_licheng_paragraph_across_pages),

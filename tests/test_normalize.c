@@ -95,18 +95,26 @@ static const norm_row norm_rows[] = {
     {"한국", 0, "한국"},
     {"\xF0\xA0\x80\x80\xE3\x90\x80", 0, "\xF0\xA0\x80\x80\xE3\x90\x80"},
     {"café", 0, "café"},
-    /* embedded NUL is data */
-    {"a\0b", 3, "a\0b"},
+    /* format characters and controls are neither text nor a word break
+     * (issue 16): 13<NUL>27.8 is one number */
+    {"a\0b", 3, "ab"},
+    {"13\x00" "27.8", 7, "1327.8"},
+    {"6\xE2\x80\x8E%", 0, "6%"},                      /* LRM */
+    {"3\xE2\x80\x8B" "4%", 0, "34%"},                 /* ZWSP */
+    {"\xE2\x81\xA6\xEF\xBC\x91\xEF\xBC\x92\xE2\x81\xA9%", 0,
+     "12%"},                                          /* LRI １２ PDI */
+    {"\xE2\x80\xAE" "abc\xE2\x80\xAC", 0, "abc"},    /* RLO PDF */
+    {"\xD8\x9C" "5", 0, "5"},                          /* ALM */
+    {"a\x01\x1F\x7F" "b", 0, "ab"},                   /* C0, DEL */
+    {"a\xC2\x9B" "b", 0, "ab"},                        /* C1 CSI */
+    {"a\tb", 0, "a b"},
 };
 
 static size_t row_len(const norm_row *r) {
   return r->len ? r->len : strlen(r->in);
 }
 
-static size_t want_len(const norm_row *r) {
-  /* The only row with an embedded NUL keeps its length. */
-  return r->len ? r->len : strlen(r->want);
-}
+static size_t want_len(const norm_row *r) { return strlen(r->want); }
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -144,6 +152,32 @@ static void check_map(size_t row, const char *src, size_t len,
     }
     a = b;
   }
+}
+
+/* gf_format_strip: in place, one kept flag per source character (glyph
+ * boxes follow them), the count of characters dropped. */
+static void test_normalize_format_strip(void **state) {
+  (void)state;
+  char s[] = "1\xE2\x80\x8E" "2\x00" "3\t\xE6\x88\x90\xEF\xBB\xBF\n";
+  size_t len = sizeof s - 1, removed = 9;
+  unsigned char kept[sizeof s];
+  size_t n = gf_format_strip(s, len, kept, &removed);
+  assert_int_equal(n, 8);
+  assert_memory_equal(s, "123 \xE6\x88\x90\n", 9);
+  assert_int_equal(removed, 3);
+  static const unsigned char want[] = {1, 0, 1, 0, 1, 1, 1, 0, 1};
+  assert_memory_equal(kept, want, sizeof want);
+  /* not UTF-8: left for the caller */
+  char bad[] = "a\xFF" "b";
+  assert_int_equal(gf_format_strip(bad, 3, NULL, NULL), 3);
+  assert_int_equal(gf_format_char(0x202E), GF_FMT_DROP);
+  assert_int_equal(gf_format_char(0x2066), GF_FMT_DROP);
+  assert_int_equal(gf_format_char(0x061C), GF_FMT_DROP);
+  assert_int_equal(gf_format_char(0xE0001), GF_FMT_DROP); /* tag */
+  assert_int_equal(gf_format_char(0x2028), GF_FMT_KEEP);  /* Zl */
+  assert_int_equal(gf_format_char(0x4E00), GF_FMT_KEEP);
+  assert_int_equal(gf_format_char('\n'), GF_FMT_KEEP);
+  assert_int_equal(gf_format_char(0x85), GF_FMT_SPACE);
 }
 
 static void test_normalize_table(void **state) {
@@ -355,6 +389,7 @@ static void test_normalize_is_han(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_normalize_table),
+      cmocka_unit_test(test_normalize_format_strip),
       cmocka_unit_test(test_normalize_invalid_utf8),
       cmocka_unit_test(test_normalize_map_exact),
       cmocka_unit_test(test_normalize_public_and_args),
