@@ -116,6 +116,13 @@ int gf_sha256_file(const char *path, char out[GF_SHA256_HEX]);
 int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
                 unsigned threads, gf_error *err);
 
+/* The pixel size of a page side of pt points at dpi, as gf_render_page_png
+ * makes its images (and the view's markup states them). */
+static inline int gf_render_pixels(double pt, double dpi) {
+  double px = pt * dpi / 72.0 + 0.5;
+  return px < 1 ? 1 : px > 1e6 ? 1000000 : (int)px;
+}
+
 /* layout.c */
 /* Marks running headers, footers and page numbers with GF_LINE_FURNITURE,
  * from position (top/bottom band of the page or first/last lines) and
@@ -159,6 +166,11 @@ void gf_para_iter_free(gf_para_iter *it);
 /* tables.c: whether byte off of 0-based page belongs to a table cell's
  * glyphs (prose readers skip those, the cells are read from the table). */
 int gf_tables_covers(const gf_tables *t, size_t page, size_t off);
+/* tables.c: for cell c of t going on over a page break, the box of its
+ * part on the next page (as gf_table_cell's box is of its first part):
+ * returns 1 and fills box, else 0. */
+int gf_tables_next_box(const gf_tables *t, const gf_table_cell *c,
+                       double box[4]);
 
 /* figures.c: what a page's figures inherit from the text around them. */
 typedef struct gf_page_context {

@@ -261,6 +261,10 @@ typedef struct ctx {
   const char *doc;
   int page;
   const char *no, *project, *use;
+  double box[4];          /* the description on page (gf_parcel's) */
+  int has_box;
+  double next[4];         /* its part on the next page, if any */
+  int has_next;
 } ctx;
 
 static int add_parcel(gf_parcels *ps, const ctx *c, const char *s,
@@ -301,6 +305,11 @@ static int add_parcel(gf_parcels *ps, const ctx *c, const char *s,
   p->north = r->s[P_NORTH];
   p->land_use = r->s[P_USE];
   p->raw = r->s[P_RAW];
+  p->has_box = c->has_box;
+  p->x0 = c->box[0];
+  p->y0 = c->box[1];
+  p->x1 = c->box[2];
+  p->y1 = c->box[3];
   size_t row = ps->n++;
   for (int d = 0; d < 4; d++) {
     if (f->da[d] != NONE && f->db[d] > f->da[d]) continue;
@@ -333,7 +342,11 @@ static int add_desc(gf_parcels *ps, const ctx *c, const char *s, size_t len,
   int rc = GF_OK;
   for (size_t k = 0; k < n && rc == GF_OK; k++) {
     ctx ck = *c;
-    if (f[k].a >= split) ck.page++;
+    if (f[k].a >= split) { /* on the next page: its part of the cell */
+      ck.page++;
+      ck.has_box = c->has_next;
+      memcpy(ck.box, c->next, sizeof ck.box);
+    }
     rc = add_parcel(ps, &ck, s, &f[k]);
   }
   free(f);
@@ -362,7 +375,8 @@ static int is_row_number(const char *s) {
 }
 
 /* Reads the parcels of one table: cells[0..n) of one table, full grid. */
-static int table_parcels(gf_parcels *ps, const gf_table_cell *const *cells,
+static int table_parcels(gf_parcels *ps, const gf_tables *tabs,
+                         const gf_table_cell *const *cells,
                          size_t n, const char *doc) {
   int n_rows = 0, n_cols = 0;
   for (size_t i = 0; i < n; i++) {
@@ -421,7 +435,9 @@ static int table_parcels(gf_parcels *ps, const gf_table_cell *const *cells,
     const gf_table_cell *d = CELL(r, desc);
     ctx c = {doc, d->page, no >= 0 ? CELL(r, no)->text : "",
              name >= 0 ? CELL(r, name)->text : "",
-             use >= 0 ? CELL(r, use)->text : ""};
+             use >= 0 ? CELL(r, use)->text : "",
+             {d->x0, d->y0, d->x1, d->y1}, d->has_box, {0, 0, 0, 0}, 0};
+    c.has_next = gf_tables_next_box(tabs, d, c.next);
     int rc = add_desc(ps, &c, d->text, strlen(d->text), d->split);
     if (rc) return rc;
   }
@@ -473,6 +489,22 @@ static char *prose_project(const char *s, size_t end) {
   return gf_strdup("");
 }
 
+/* The box of a prose description: its glyphs from its first byte to its
+ * last, on the page it starts on (to that page's end when it goes on). */
+static void prose_box(const gf_doc *doc, const gf_para *p, const size_t *pos,
+                      const found *f, ctx *c) {
+  if (f->b <= f->a) return;
+  uint64_t a = p->pos[pos[f->a]], z = p->pos[pos[f->b - 1]];
+  size_t page = GF_POS_PAGE(a), end = doc->pages[page].len;
+  if (GF_POS_PAGE(z) == page) {
+    end = GF_POS_OFF(z) + 1; /* past the last character's lead byte */
+    while (end < doc->pages[page].len &&
+           ((unsigned char)doc->pages[page].text[end] & 0xC0) == 0x80)
+      end++;
+  }
+  c->has_box = gf_doc_box(doc, page, GF_POS_OFF(a), end, c->box);
+}
+
 /* Parcels of a paragraph, without the bytes that tables hold. */
 int gf_parcels_para(gf_parcels *ps, const gf_doc *doc,
                     const gf_tables *tabs, const gf_para *p) {
@@ -519,7 +551,8 @@ int gf_parcels_para(gf_parcels *ps, const gf_doc *doc,
     char *project = prose_project(b.p, f[k].a);
     ctx c = {doc->name ? doc->name : "-",
              (int)GF_POS_PAGE(p->pos[pos[f[k].a]]) + 1, "",
-             project, ""};
+             project, "", {0, 0, 0, 0}, 0, {0, 0, 0, 0}, 0};
+    prose_box(doc, p, pos, &f[k], &c);
     rc = project ? add_parcel(ps, &c, b.p, &f[k]) : GF_ENOMEM;
     free(project);
   }
@@ -555,7 +588,8 @@ int gf_parcels_begin(const gf_doc *doc, const gf_tables *tabs,
   for (size_t i = 0; i < n && rc == GF_OK;) {
     size_t j = i;
     while (j < n && cells[j]->table == cells[i]->table) j++;
-    rc = table_parcels(ps, cells + i, j - i, doc->name ? doc->name : "-");
+    rc = table_parcels(ps, tabs, cells + i, j - i,
+                       doc->name ? doc->name : "-");
     i = j;
   }
 done:

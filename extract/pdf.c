@@ -10,12 +10,17 @@
  * page array; the lines are then joined in page order, so the result does
  * not depend on the number of threads.  Poppler's complaints about a
  * damaged file reach us through GLib's log (domain "Poppler"): they are
- * counted as damage instead of being printed. */
+ * counted as damage instead of being printed.
+ *
+ * It also renders pages to PNG for `govfig view` (gf_render_*), through
+ * poppler-glib's cairo drawing: cairo is Poppler's drawing library here,
+ * touched in this file only. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo.h>
 #include <poppler.h>
 
 #include "extract/extract.h"
@@ -337,32 +342,48 @@ static int has_images(PopplerDocument *pd, int n) {
   return 0;
 }
 
-int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
-                unsigned threads, gf_error *err) {
+/* Opens the PDF at path for Poppler: *uri (g_free) is the file's URI,
+ * which other threads open it again by; *errs counts Poppler's complaints
+ * while opening (a repaired file).  GF_OK, or the code of
+ * gf_doc_open's failures (*pd NULL). */
+static int open_pdf(const char *path, const char *password,
+                    PopplerDocument **pd, char **uri, int *errs) {
+  *pd = NULL;
+  *uri = NULL;
+  *errs = 0;
   int rc = check_file(path);
-  if (rc) return gf_error_fill(err, rc, 0, 0);
+  if (rc) return rc;
   quiet_poppler();
   GError *gerr = NULL;
-  PopplerDocument *pd = NULL;
-  part *parts = NULL;
-  int n_parts = 0, errs = 0;
   /* g_filename_to_uri wants an absolute path. */
   char *abs = g_canonicalize_filename(path, NULL);
-  char *uri = g_filename_to_uri(abs, NULL, &gerr);
-  if (!uri) {
-    rc = GF_EIO;
-    goto done;
+  *uri = g_filename_to_uri(abs, NULL, &gerr);
+  g_free(abs);
+  if (!*uri) {
+    if (gerr) g_error_free(gerr);
+    return GF_EIO;
   }
-  poppler_errors = &errs;
-  pd = poppler_document_new_from_file(uri, password, &gerr);
+  poppler_errors = errs;
+  *pd = poppler_document_new_from_file(*uri, password, &gerr);
   poppler_errors = NULL;
-  if (!pd) {
+  rc = GF_OK;
+  if (!*pd)
     rc = gerr && gerr->domain == POPPLER_ERROR &&
                  gerr->code == POPPLER_ERROR_ENCRYPTED
              ? GF_EENCRYPTED
              : GF_EPDF;
-    goto done;
-  }
+  if (gerr) g_error_free(gerr);
+  return rc;
+}
+
+int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
+                unsigned threads, gf_error *err) {
+  PopplerDocument *pd = NULL;
+  char *uri = NULL;
+  part *parts = NULL;
+  int n_parts = 0, errs = 0;
+  int rc = open_pdf(path, password, &pd, &uri, &errs);
+  if (rc) goto done;
   if (errs) doc->damaged++; /* the reader had to repair the file */
   int n = poppler_document_get_n_pages(pd);
   if (n <= 0) {
@@ -424,8 +445,98 @@ done:
   for (int i = 0; parts && i < n_parts; i++) gf_free(parts[i].d.lines);
   gf_free(parts);
   if (pd) g_object_unref(pd);
-  if (gerr) g_error_free(gerr);
   g_free(uri);
-  g_free(abs);
   return gf_error_fill(err, rc, 0, 0);
+}
+
+/* ---- rendering pages (govfig view).  A gf_render holds one Poppler
+ * document: like Poppler's documents it is for one thread at a time, and
+ * threads that render in parallel open one each.  Pages are drawn by
+ * poppler-glib onto a cairo image surface (cairo comes with poppler-glib
+ * and is used nowhere else) over white, and written as PNG by cairo. */
+struct gf_render {
+  PopplerDocument *pd;
+  size_t n_pages;
+};
+
+int gf_render_open(const char *path, const char *password, gf_render **out,
+                   gf_error *err) {
+  gf_error_fill(err, GF_OK, 0, 0);
+  if (out) *out = NULL;
+  if (!path || !out) return gf_error_fill(err, GF_EINVAL, 0, 0);
+  PopplerDocument *pd = NULL;
+  char *uri = NULL;
+  int errs = 0;
+  int rc = open_pdf(path, password, &pd, &uri, &errs);
+  g_free(uri);
+  int n = rc ? 0 : poppler_document_get_n_pages(pd);
+  if (!rc && n <= 0) rc = GF_ENOPAGES;
+  gf_render *r = rc ? NULL : gf_calloc(1, sizeof *r);
+  if (!rc && !r) rc = GF_ENOMEM;
+  if (rc) {
+    if (pd) g_object_unref(pd);
+    return gf_error_fill(err, rc, 0, 0);
+  }
+  r->pd = pd;
+  r->n_pages = (size_t)n;
+  *out = r;
+  return GF_OK;
+}
+
+size_t gf_render_page_count(const gf_render *r) { return r ? r->n_pages : 0; }
+
+void gf_render_free(gf_render *r) {
+  if (!r) return;
+  g_object_unref(r->pd);
+  gf_free(r);
+}
+
+static cairo_status_t png_write(void *closure, const unsigned char *data,
+                                unsigned int len) {
+  return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+                                              : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static int cairo_code(cairo_status_t st) {
+  return st == CAIRO_STATUS_SUCCESS     ? GF_OK
+         : st == CAIRO_STATUS_NO_MEMORY ? GF_ENOMEM
+                                        : GF_EIO;
+}
+
+int gf_render_page_png(gf_render *r, size_t page, double dpi, FILE *f,
+                       gf_error *err) {
+  gf_error_fill(err, GF_OK, 0, 0);
+  if (!r || !f || page < 1 || page > r->n_pages || !(dpi >= 1) ||
+      dpi > GF_RENDER_MAX_DPI)
+    return gf_error_fill(err, GF_EINVAL, 0, 0);
+  int errs = 0;
+  poppler_errors = &errs; /* a damaged page's complaints are not printed */
+  PopplerPage *pg = poppler_document_get_page(r->pd, (int)page - 1);
+  int rc = GF_EPDF;
+  cairo_surface_t *s = NULL;
+  if (!pg) goto done;
+  double w = 0, h = 0;
+  poppler_page_get_size(pg, &w, &h);
+  int wpx = gf_render_pixels(w, dpi), hpx = gf_render_pixels(h, dpi);
+  rc = GF_EINVAL; /* cairo's surfaces stop at 32767 pixels a side */
+  if (wpx < 1 || hpx < 1 || wpx > 32767 || hpx > 32767) goto done;
+  s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, wpx, hpx);
+  rc = cairo_code(cairo_surface_status(s));
+  if (rc) goto done;
+  cairo_t *cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, wpx / w, hpx / h);
+  poppler_page_render(pg, cr);
+  rc = cairo_code(cairo_status(cr));
+  cairo_destroy(cr);
+  if (rc) goto done;
+  cairo_surface_flush(s);
+  rc = cairo_code(cairo_surface_write_to_png_stream(s, png_write, f));
+  if (rc == GF_OK && ferror(f)) rc = GF_EIO;
+done:
+  if (s) cairo_surface_destroy(s);
+  if (pg) g_object_unref(pg);
+  poppler_errors = NULL;
+  return gf_error_fill(err, rc, (int)page, 0);
 }

@@ -63,6 +63,8 @@ typedef struct cellb {    /* a cell being built */
   int page;               /* 1-based; 0 while empty */
   uint32_t start;
   size_t split;           /* where the next page's text starts; 0: none */
+  float x0, y0, x1, y1;   /* its glyphs on its first page */
+  float nx0, ny0, nx1, ny1; /* and on the next one, when split */
 } cellb;
 
 typedef struct ttab {     /* a table being built */
@@ -78,6 +80,8 @@ typedef struct ttab {     /* a table being built */
 
 struct gf_tables {
   gf_table_cell *cells;
+  float (*next)[4];       /* per cell: the box of its part on the next
+                             page (all 0: none) */
   size_t n, cap;
   uint64_t *covered;      /* GF_POS of every glyph inside a table, sorted */
   size_t n_covered, cap_covered;
@@ -660,7 +664,15 @@ static int build_table(page_ctx *pc, size_t g0, size_t g1, const iv *cov,
       c->start = pc->it[fr[k].a].off;
       for (size_t m = fr[k].a; m < fr[k].b; m++)
         if (pc->it[m].off < c->start) c->start = pc->it[m].off;
+      c->x0 = fr[k].x0;
+      c->y0 = fr[k].y0;
+      c->x1 = fr[k].x1;
+      c->y1 = fr[k].y1;
     }
+    c->x0 = fminf(c->x0, fr[k].x0);
+    c->y0 = fminf(c->y0, fr[k].y0);
+    c->x1 = fmaxf(c->x1, fr[k].x1);
+    c->y1 = fmaxf(c->y1, fr[k].y1);
     cell_append(c, tb.p ? tb.p : "", tb.len);
     if (c->text.oom) goto done;
     for (size_t m = fr[k].a; m < fr[k].b; m++)
@@ -796,11 +808,19 @@ static int join(ttab *t, ttab *u) {
     for (size_t c = 0; c < nc; c++) {
       cellb *src = &u->cells[r0 * nc + c];
       if (!src->text.len) continue;
-      if (!last[c].page) {
+      if (!last[c].page) { /* its box is on that page then */
         last[c].page = src->page;
         last[c].start = src->start;
+        last[c].x0 = src->x0;
+        last[c].y0 = src->y0;
+        last[c].x1 = src->x1;
+        last[c].y1 = src->y1;
       } else if (!last[c].split) {
         last[c].split = last[c].text.len;
+        last[c].nx0 = src->x0;
+        last[c].ny0 = src->y0;
+        last[c].nx1 = src->x1;
+        last[c].ny1 = src->y1;
       }
       cell_append(&last[c], src->text.p, src->text.len);
       if (last[c].text.oom) return GF_ENOMEM;
@@ -833,6 +853,9 @@ static int emit(gf_tables *out, const ttab *t, int number) {
         gf_table_cell *v = gf_realloc(out->cells, cap * sizeof *v);
         if (!v) return GF_ENOMEM;
         out->cells = v;
+        float(*nv)[4] = gf_realloc(out->next, cap * sizeof *nv);
+        if (!nv) return GF_ENOMEM;
+        out->next = nv;
         out->cap = cap;
       }
       char *s = gf_strndup(cb->text.p ? cb->text.p : "", cb->text.len);
@@ -846,6 +869,20 @@ static int emit(gf_tables *out, const ttab *t, int number) {
       cell->text = s;
       cell->start = cb->start;
       cell->split = cb->split ? cb->split : cb->text.len;
+      /* half a glyph unit outwards, as gf_doc_box: the glyph boxes were
+       * rounded to the nearest unit */
+      const double half = 0.5 / GF_GLYPH_UNITS;
+      cell->has_box = cb->page != 0 && cb->x1 > cb->x0;
+      cell->x0 = cell->has_box && cb->x0 > half ? cb->x0 - half : 0;
+      cell->y0 = cell->has_box && cb->y0 > half ? cb->y0 - half : 0;
+      cell->x1 = cell->has_box ? cb->x1 + half : 0;
+      cell->y1 = cell->has_box ? cb->y1 + half : 0;
+      float *nb = out->next[out->n - 1];
+      int has_next = cb->split && cb->nx1 > cb->nx0;
+      nb[0] = has_next && cb->nx0 > half ? cb->nx0 - (float)half : 0;
+      nb[1] = has_next && cb->ny0 > half ? cb->ny0 - (float)half : 0;
+      nb[2] = has_next ? cb->nx1 + (float)half : 0;
+      nb[3] = has_next ? cb->ny1 + (float)half : 0;
     }
   }
   return GF_OK;
@@ -857,6 +894,7 @@ void gf_tables_free(gf_tables *t) {
   if (!t) return;
   for (size_t i = 0; i < t->n; i++) free((char *)t->cells[i].text);
   free(t->cells);
+  free(t->next);
   free(t->covered);
   free(t->doc);
   free(t);
@@ -925,4 +963,13 @@ int gf_tables_covers(const gf_tables *t, size_t page, size_t off) {
       hi = mid;
   }
   return lo < t->n_covered && t->covered[lo] == key;
+}
+
+int gf_tables_next_box(const gf_tables *t, const gf_table_cell *c,
+                       double box[4]) {
+  if (!t || !t->n || c < t->cells || c >= t->cells + t->n) return 0;
+  const float *nb = t->next[c - t->cells];
+  if (!(nb[2] > nb[0])) return 0;
+  for (int k = 0; k < 4; k++) box[k] = nb[k];
+  return 1;
 }

@@ -160,6 +160,32 @@ GF_API const char *gf_doc_sha256(const gf_doc *doc);
  * gf_doc_page_text); 0 for NULL. */
 GF_API size_t gf_doc_format_removed(const gf_doc *doc);
 
+/* ---------------------------------------------------------------- pages
+ * Pages drawn as images (govfig view).  A gf_render holds the PDF open for
+ * drawing; like a Poppler document it serves one thread at a time: threads
+ * that draw in parallel open one each. */
+typedef struct gf_render gf_render;
+#define GF_RENDER_MAX_DPI 1200
+
+/* Opens the PDF at path for drawing.  password may be NULL.  Fails as
+ * gf_doc_open does (GF_EIO, GF_EEMPTY, GF_ENOTPDF, GF_EENCRYPTED, GF_EPDF,
+ * GF_ENOPAGES), but a scan or blank pages open: they draw.  *out (free
+ * with gf_render_free) is NULL on failure.  err may be NULL. */
+GF_API int gf_render_open(const char *path, const char *password,
+                          gf_render **out, gf_error *err);
+GF_API size_t gf_render_page_count(const gf_render *r);
+/* Draws 1-based page at dpi (1 to GF_RENDER_MAX_DPI) over white and writes
+ * it to f as a PNG (8-bit RGB) of round(width * dpi / 72) by
+ * round(height * dpi / 72) pixels, width and height being the page's size
+ * in points (gf_doc_page_size).  f is not closed or flushed.  GF_EINVAL
+ * (r or f NULL, page or dpi out of range, an image over 32767 pixels a
+ * side), GF_EPDF (Poppler cannot give the page), GF_ENOMEM, GF_EIO (a
+ * write to f failed).  Poppler's complaints about a damaged page are not
+ * printed. */
+GF_API int gf_render_page_png(gf_render *r, size_t page, double dpi, FILE *f,
+                              gf_error *err);
+GF_API void gf_render_free(gf_render *r);
+
 /* ---------------------------------------------------------------- figures */
 /* One row of figures.csv (spec/records.md section 1).  All strings are
  * non-NULL ("" when empty) and live as long as the owning gf_figures. */
@@ -354,6 +380,11 @@ typedef struct gf_table_cell {
   size_t split;       /* a cell going on over a page break: byte offset in
                          text where the next page's part starts; else the
                          length of text */
+  /* The box of the cell's glyphs on page, as gf_figure's (PDF points,
+   * origin top-left; a cell going on over a page break: its part on
+   * page); has_box is 0 for an empty cell. */
+  double x0, y0, x1, y1;
+  int has_box;
 } gf_table_cell;
 
 typedef struct gf_tables gf_tables;
@@ -388,6 +419,11 @@ typedef struct gf_parcel {
   const char *east, *west, *south, *north; /* "" when not stated */
   const char *land_use; /* 规划用地性质 from the table row, "" if none */
   const char *raw;      /* the description as found in the source */
+  /* Where the description is on page, as gf_figure's box (PDF points,
+   * origin top-left): its table cell, or its glyphs in prose up to the
+   * page's end; has_box is 0 for text input.  Not a parcels.csv column. */
+  double x0, y0, x1, y1;
+  int has_box;
 } gf_parcel;
 
 /* Something a reader should check: a parcel without one of its four
