@@ -1,7 +1,7 @@
 /* govfig.c - the command-line tool, a thin layer over include/govfig.h:
  * dispatch, options and help.  Each command's options are parsed here
  * into its options struct and handed to the command's file (extract.c,
- * text.c, check.c, tables.c), which calls the library and writes through
+ * text.c, check.c, tables.c, view.c), which calls the library and writes through
  * cli/out.h; messages are `govfig: FILE: reason` lines and every status
  * is one of cli/cli.h's gf_exit.  Commands live in a table so that a new
  * one is one entry, one parser and one file. */
@@ -19,6 +19,7 @@
 #include "cli/tables.h"
 #include "cli/text.h"
 #include "cli/track.h"
+#include "cli/view.h"
 #include "include/govfig.h"
 
 #define PROG GF_PROG
@@ -129,6 +130,31 @@ static const char *const help_text[] = {
     "      -v, --verbose       also \"note: CSV:LINE:\" where rows without",
     "                          start/end were found, and \"verbose: ...\" for",
     "                          each relation between rows that holds",
+    "  govfig view [-o DIR] [--dpi N] [--csv FIGURES.csv] [-p PW] [-j N]",
+    "              [-q] PDF",
+    "      Writes a folder to check the figures by eye: DIR/index.html and",
+    "      one image per page (page-0001.png, ...).  Each page is drawn at",
+    "      --dpi with every figure boxed over its glyphs (blue: actual,",
+    "      orange: target; the measure in the tooltip), parcels (green) and",
+    "      tables (purple) too; beside the pages, the figures table (page,",
+    "      indicator, value, unit, kind, period, raw).  Clicking a box",
+    "      selects its row and the other way round; a filter by text, kind",
+    "      and page.  Self-contained: it opens from file:// without",
+    "      network.  The files are written under temporary names and",
+    "      renamed together once all are complete (as for extract).",
+    "      -o, --output DIR    the folder (default: NAME.view, NAME being",
+    "                          the PDF's name without .pdf; created when",
+    "                          missing)",
+    "      --dpi N             resolution of the page images (1-1200;",
+    "                          default 96)",
+    "      --csv FILE          show the rows of FILE, a figures.csv perhaps",
+    "                          edited in a spreadsheet, instead of",
+    "                          extracting them; rows that govfig check",
+    "                          rejects are marked red with the reason",
+    "      -p, --password PW   password for encrypted PDFs",
+    "      -j, --jobs N        threads drawing pages (1-64; default: the",
+    "                          online cores)",
+    "      -q, --quiet         no warnings",
     "  govfig help, govfig --help, govfig -h",
     "      This text.",
     "  govfig --version, govfig -V",
@@ -399,6 +425,64 @@ static int cmd_track(int argc, char **argv) {
   return gf_cli_track(&o);
 }
 
+/* --dpi's value: a number from 1 to GF_RENDER_MAX_DPI. */
+static int parse_dpi(const char *s, double *dpi) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (*s < '0' || *s > '9' || *end || errno || !(v >= 1) ||
+      v > GF_RENDER_MAX_DPI)
+    return -1;
+  *dpi = v;
+  return 0;
+}
+
+static int cmd_view(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"dpi", required_argument, NULL, 'd'},
+      {"csv", required_argument, NULL, 'c'},
+      {"password", required_argument, NULL, 'p'},
+      {"jobs", required_argument, NULL, 'j'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  gf_view_opts o;
+  memset(&o, 0, sizeof o);
+  o.dpi = 96;
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (unsigned)cores;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:p:j:qh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': o.dir = optarg; break;
+    case 'd':
+      if (parse_dpi(optarg, &o.dpi) != 0)
+        return usage_error("view", "--dpi wants a resolution from 1 to 1200, "
+                                   "not", optarg);
+      break;
+    case 'c': o.csv = optarg; break;
+    case 'p': o.password = optarg; break;
+    case 'j':
+      if (parse_jobs(optarg, &o.jobs) != 0)
+        return usage_error("view", "-j wants a thread count from 1 to 64, "
+                                   "not", optarg);
+      break;
+    case 'q': o.quiet = 1; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("view", c, argv);
+    }
+  }
+  if (optind >= argc) return usage_error("view", "no input PDF", NULL);
+  if (argc - optind > 1)
+    return usage_error("view", "one PDF only, got also", argv[optind + 1]);
+  if (o.dir && !*o.dir)
+    return usage_error("view", "empty output directory", NULL);
+  if (o.csv && !*o.csv) return usage_error("view", "empty --csv", NULL);
+  o.pdf = argv[optind];
+  return gf_cli_view(&o);
+}
+
 static int cmd_indicators(int argc, char **argv) {
   static const struct option longopts[] = {
       {"indicators", required_argument, NULL, 'I'},
@@ -434,6 +518,7 @@ static const command commands[] = {
     {"tables", cmd_tables},
     {"indicators", cmd_indicators},
     {"track", cmd_track},
+    {"view", cmd_view},
     {"help", cmd_help},
 };
 
@@ -458,7 +543,7 @@ int main(int argc, char **argv) {
   if (optind >= argc) {
     status = usage_error(NULL,
                          "no command (extract, text, numbers, check, tables, "
-                         "indicators, track, help)",
+                         "indicators, track, view, help)",
                          NULL);
     goto done;
   }

@@ -162,7 +162,7 @@ static const char *fmt_int(char *buf, int v) {
 
 /* A box coordinate in points, at most two decimals, no trailing zeros
  * (148.8, 616.38); empty when the row has no box. */
-static const char *fmt_pt(char *buf, size_t cap, double v, int has) {
+const char *gf_csv_point(char *buf, size_t cap, double v, int has) {
   if (!has) return "";
   snprintf(buf, cap, "%.2f", v);
   char *e = buf + strlen(buf);
@@ -181,10 +181,10 @@ void gf_figure_cells(const gf_figure *g, gf_cellbuf *b, const char **cells) {
       g->base_unit, g->bound, g->comparison, g->raw,
       fmt_num(b->num[2], g->start, 0), fmt_num(b->num[3], g->end, 0),
       g->sentence, g->value_max, g->indicator_key,
-      fmt_pt(b->num[4], sizeof b->num[4], g->x0, g->has_box),
-      fmt_pt(b->num[5], sizeof b->num[5], g->y0, g->has_box),
-      fmt_pt(b->num[6], sizeof b->num[6], g->x1, g->has_box),
-      fmt_pt(b->num[7], sizeof b->num[7], g->y1, g->has_box)};
+      gf_csv_point(b->num[4], sizeof b->num[4], g->x0, g->has_box),
+      gf_csv_point(b->num[5], sizeof b->num[5], g->y0, g->has_box),
+      gf_csv_point(b->num[6], sizeof b->num[6], g->x1, g->has_box),
+      gf_csv_point(b->num[7], sizeof b->num[7], g->y1, g->has_box)};
   memcpy(cells, v, sizeof v);
 }
 

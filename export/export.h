@@ -28,6 +28,15 @@ int gf_csv_write_row(FILE *f, const char *const *cells, size_t n,
 /* Writes the UTF-8 byte-order mark when opts has GF_OPT_BOM and not
  * GF_OPT_NO_HEADER (for a header written with gf_csv_write_row). */
 int gf_csv_write_bom(FILE *f, unsigned opts);
+/* A box coordinate (figures.csv x0..y1) as the export writes it: points
+ * with at most two decimals, no trailing zeros (148.8, 616.38), written
+ * into buf (cap >= 32); "" when has is 0.  Returns buf or "". */
+const char *gf_csv_point(char *buf, size_t cap, double v, int has);
+
+/* The page of `govfig view` (export/view.html), compiled in by the
+ * Makefile: gf_view_template_len bytes, NUL-terminated. */
+extern const unsigned char gf_view_template[];
+extern const size_t gf_view_template_len;
 
 /* The cell as the export wrote it before the formula guard: cell + 1 when
  * cell starts with ' followed by one of = + - @ TAB CR ', else cell itself.

@@ -651,6 +651,45 @@ GF_API int gf_track_write_summary(const gf_track *t, FILE *f);
 /* The track.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_track_columns(void);
 GF_API void gf_track_free(gf_track *t);
+/* ---------------------------------------------------------------- view
+ * The page of `govfig view`: a self-contained HTML file (no network; it
+ * works from file://) that shows every page's image with a box over each
+ * figure's glyphs, coloured by kind (actual, target), beside the table of
+ * figures (page, indicator, value, unit, kind, period, raw); clicking a
+ * box selects its row and the other way round; a filter by text, kind and
+ * page.  Parcels and tables get boxes in colours of their own.  Markup:
+ * each figure box is an element of class "fig" with data-row (the row of
+ * figures.csv, 1 = first data row), data-page and data-x0, data-y0,
+ * data-x1, data-y1 in PDF points as in figures.csv; each row of the
+ * figures table has data-row.  The page images are files beside it, named
+ * by gf_view_image_name. */
+typedef struct gf_view_source {
+  const gf_doc *doc;          /* the PDF (required): page sizes, boxes */
+  const gf_figures *figures;  /* the rows shown when csv is NULL */
+  const char *csv;            /* or an edited figures.csv (csv_len bytes):
+                                 its rows are shown, with their own boxes
+                                 (computed from page, start and end when
+                                 its x0..y1 cells are empty), and rows that
+                                 gf_figures_check rejects are marked with
+                                 the reason */
+  size_t csv_len;
+  const char *csv_name;       /* how the page names the CSV; NULL: "CSV" */
+  const gf_parcels *parcels;  /* may be NULL */
+  const gf_tables *tables;    /* may be NULL */
+  double dpi;                 /* the images' resolution (1 to
+                                 GF_RENDER_MAX_DPI): their size in pixels */
+} gf_view_source;
+
+/* Writes the view page of src to f.  GF_EINVAL (src, src->doc or f NULL,
+ * neither figures nor csv, dpi out of range), GF_ECSV or GF_EUTF8 (the CSV
+ * cannot be read: err as for gf_figures_check), GF_ENOMEM, GF_EIO (writing
+ * to f failed).  err may be NULL. */
+GF_API int gf_view_write_html(const gf_view_source *src, FILE *f,
+                              gf_error *err);
+/* The file name, relative to the view page, of 1-based page's image:
+ * "page-0001.png" (at least four digits).  Writes it into buf (cap bytes);
+ * GF_EINVAL when page is 0 or it does not fit. */
+GF_API int gf_view_image_name(size_t page, char *buf, size_t cap);
 
 /* ---------------------------------------------------------------- text only */
 /* Normalizes UTF-8 text: NFKC, radical look-alikes, full-width forms, stray

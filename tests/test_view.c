@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "include/govfig.h"
+#include "normalize/normalize.h"
 
 #define LICHENG GF_SRCDIR "/samples/licheng-2023.pdf"
 #define ANNEX GF_SRCDIR "/tests/data/annex-variant.pdf"
@@ -167,11 +168,249 @@ static void test_view_cell_and_parcel_boxes(void **state) {
   gf_doc_free(doc);
 }
 
+/* ------------------------------------------------------------- page */
+
+/* The page written to memory (free()); rc is what the writer returned. */
+static char *page_of(const gf_view_source *src, int *rc, gf_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  assert_non_null(f);
+  *rc = gf_view_write_html(src, f, err);
+  assert_int_equal(fclose(f), 0);
+  return buf;
+}
+
+static size_t count(const char *s, const char *w) {
+  size_t n = 0;
+  for (const char *p = s; (p = strstr(p, w)) != NULL; p += strlen(w)) n++;
+  return n;
+}
+
+/* The attribute name="..." of the element that starts at el. */
+static void attr(const char *el, const char *name, char *out, size_t cap) {
+  char key[32];
+  snprintf(key, sizeof key, " %s=\"", name);
+  const char *end = strchr(el, '>'), *a = strstr(el, key);
+  out[0] = '\0';
+  if (!a || (end && a > end)) return;
+  a += strlen(key);
+  const char *z = strchr(a, '"');
+  snprintf(out, cap, "%.*s", (int)(z - a), a);
+}
+
+/* The sample's figures: one box per row, in its page's block, with the
+ * row's number, page and x0..y1 as figures.csv writes them; a table row
+ * per figure; nothing of the template left unfilled. */
+static void test_view_page_figures(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  gf_figures *figs;
+  gf_parcels *parcels;
+  gf_tables *tables;
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  assert_int_equal(gf_parcels_extract(doc, 0, &parcels, NULL), GF_OK);
+  assert_int_equal(gf_tables_extract(doc, 0, &tables, NULL), GF_OK);
+  gf_view_source src = {doc, figs, NULL, 0, NULL, parcels, tables, 96};
+  int rc;
+  char *html = page_of(&src, &rc, NULL);
+  assert_int_equal(rc, GF_OK);
+  size_t n = gf_figures_count(figs);
+  assert_int_equal(count(html, "<div class=\"fig "), n);
+  assert_int_equal(count(html, "<tr class=\""), n);
+  assert_int_equal(count(html, "<div class=\"page\""), 29);
+  assert_int_equal(count(html, "<div class=\"parcel\""),
+                   gf_parcels_count(parcels));
+  assert_true(count(html, "<div class=\"table\"") >= 1);
+  assert_int_equal(count(html, "{{"), 0);
+  assert_non_null(strstr(html, "src=\"page-0001.png\" width=\"794\" "
+                               "height=\"1123\""));
+  /* each box: its row's number, page and coordinates, inside the block
+   * of its page */
+  for (size_t i = 0; i < n; i++) {
+    const gf_figure *g = gf_figures_at(figs, i);
+    char key[48], v[64], want[64];
+    snprintf(key, sizeof key, "\" data-row=\"%zu\" data-page=", i + 1);
+    const char *el = strstr(html, key);
+    if (!el) fail_msg("row %zu: no box", i + 1);
+    while (el > html && *el != '<') el--;
+    snprintf(want, sizeof want, "<div class=\"fig %s", g->kind);
+    assert_memory_equal(el, want, strlen(want));
+    /* a raw over a line break: one part a line inside its box */
+    const char *raw_nl = strchr(g->raw, '\n');
+    const char *gt = strchr(el, '>');
+    char tag[1024];
+    snprintf(tag, sizeof tag, "%.*s", (int)(gt - el), el);
+    assert_int_equal(raw_nl != NULL, strstr(tag, " multi\"") != NULL);
+    if (raw_nl) assert_memory_equal(gt + 1, "\n<i style=", 10);
+    attr(el, "data-page", v, sizeof v);
+    snprintf(want, sizeof want, "%d", g->page);
+    assert_string_equal(v, want);
+    char pg[48];
+    snprintf(pg, sizeof pg, "id=\"page-%d\"", g->page);
+    const char *block = strstr(html, pg);
+    assert_non_null(block);
+    assert_true(block < el);
+    snprintf(pg, sizeof pg, "id=\"page-%d\"", g->page + 1);
+    const char *next = strstr(html, pg);
+    assert_true(!next || el < next);
+    const double b[4] = {g->x0, g->y0, g->x1, g->y1};
+    const char *names[4] = {"data-x0", "data-y0", "data-x1", "data-y1"};
+    for (int k = 0; k < 4; k++) {
+      attr(el, names[k], v, sizeof v);
+      double d = strtod(v, NULL);
+      if (d < b[k] - 0.0051 || d > b[k] + 0.0051)
+        fail_msg("row %zu: %s %s for %f", i + 1, names[k], v, b[k]);
+    }
+  }
+  /* the same rows at another resolution: only the images' size changes */
+  src.dpi = 48;
+  char *small = page_of(&src, &rc, NULL);
+  assert_int_equal(rc, GF_OK);
+  assert_non_null(strstr(small, "width=\"397\" height=\"561\""));
+  assert_int_equal(count(small, "<div class=\"fig "), n);
+  free(small);
+  free(html);
+  gf_tables_free(tables);
+  gf_parcels_free(parcels);
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+}
+
+/* An edited sheet: its own cells are shown (escaped), its boxes used or
+ * found from start/end, and the rows the check rejects marked with the
+ * reason; an unusable sheet is an error with its line. */
+static void test_view_page_csv(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  const char *t = gf_doc_page_text(doc, 1, NULL);
+  size_t a = (size_t)(strstr(t, "1327.8") - t);
+  char csv[1024];
+  snprintf(csv, sizeof csv,
+           "doc,page,kind,indicator,value,unit,raw,start,end,x0,y0,x1,y1\r\n"
+           "licheng-2023.pdf,1,actual,\"a<b>&'\"\"\",1327.8,亿元,1327.8 亿元,"
+           "%zu,%zu,,,,\r\n"
+           ",,,,,,,,,,,,\r\n"
+           "licheng-2023.pdf,1,target,GDP,1372.8,亿元,1327.8 亿元,%zu,%zu,"
+           "10,20,30,40\r\n",
+           a, a + 13, a, a + 13);
+  gf_view_source src = {doc, NULL, csv, strlen(csv), "edited.csv",
+                        NULL, NULL, 96};
+  int rc;
+  char *html = page_of(&src, &rc, NULL);
+  assert_int_equal(rc, GF_OK);
+  assert_int_equal(count(html, "<div class=\"fig "), 2);
+  /* row 1 boxed from start/end; the empty record is row 2, not shown */
+  assert_non_null(strstr(html, "<div class=\"fig actual\" data-row=\"1\" "
+                               "data-page=\"1\" data-x0=\"148.69\""));
+  assert_int_equal(count(html, "<i style="), 0); /* one line each */
+  assert_null(strstr(html, "data-row=\"2\""));
+  assert_non_null(strstr(html, "<div class=\"fig target bad\" "
+                               "data-row=\"3\" data-page=\"1\" "
+                               "data-x0=\"10\" data-y0=\"20\""));
+  assert_non_null(strstr(html, "a&lt;b&gt;&amp;&#39;&quot;"));
+  assert_null(strstr(html, "a<b>"));
+  assert_non_null(strstr(html, "<tr class=\"target bad\" data-row=\"3\""));
+  assert_non_null(strstr(html, "value 1372.8 but the source says 1327.8"));
+  assert_non_null(strstr(html, "does not hold the glyphs"));
+  assert_non_null(strstr(html, "data-failed=\"1\""));
+  assert_non_null(strstr(html, "edited.csv"));
+  free(html);
+  /* a sheet the check cannot read */
+  const char *bad = "doc,page,value\nlicheng-2023.pdf,1,3\n";
+  gf_view_source bsrc = {doc, NULL, bad, strlen(bad), NULL, NULL, NULL, 96};
+  gf_error err;
+  html = page_of(&bsrc, &rc, &err);
+  assert_int_equal(rc, GF_ECSV);
+  assert_int_equal(err.code, GF_ECSV);
+  assert_int_equal(err.line, 1);
+  assert_non_null(strstr(err.message, "no unit column"));
+  free(html);
+  gf_doc_free(doc);
+}
+
+static void test_view_page_errors(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  gf_figures *figs;
+  assert_int_equal(gf_figures_extract(doc, 0, &figs, NULL), GF_OK);
+  FILE *f = fopen("/dev/null", "w");
+  assert_non_null(f);
+  gf_view_source src = {doc, figs, NULL, 0, NULL, NULL, NULL, 96};
+  assert_int_equal(gf_view_write_html(NULL, f, NULL), GF_EINVAL);
+  assert_int_equal(gf_view_write_html(&src, NULL, NULL), GF_EINVAL);
+  gf_view_source v = src;
+  v.doc = NULL;
+  assert_int_equal(gf_view_write_html(&v, f, NULL), GF_EINVAL);
+  v = src;
+  v.figures = NULL;
+  assert_int_equal(gf_view_write_html(&v, f, NULL), GF_EINVAL);
+  v = src;
+  v.dpi = 0;
+  assert_int_equal(gf_view_write_html(&v, f, NULL), GF_EINVAL);
+  v.dpi = GF_RENDER_MAX_DPI + 1;
+  assert_int_equal(gf_view_write_html(&v, f, NULL), GF_EINVAL);
+  fclose(f);
+  f = fopen("/dev/full", "w");
+  if (f) {
+    gf_error err;
+    assert_int_equal(gf_view_write_html(&src, f, &err), GF_EIO);
+    assert_int_equal(err.code, GF_EIO);
+    fclose(f);
+  }
+  char name[32];
+  assert_int_equal(gf_view_image_name(1, name, sizeof name), GF_OK);
+  assert_string_equal(name, "page-0001.png");
+  assert_int_equal(gf_view_image_name(12345, name, sizeof name), GF_OK);
+  assert_string_equal(name, "page-12345.png");
+  assert_int_equal(gf_view_image_name(0, name, sizeof name), GF_EINVAL);
+  assert_int_equal(gf_view_image_name(1, name, 5), GF_EINVAL);
+  assert_int_equal(gf_view_image_name(1, NULL, 5), GF_EINVAL);
+  gf_figures_free(figs);
+  gf_doc_free(doc);
+}
+
+/* Out of memory at every allocation in turn: GF_ENOMEM, nothing leaked
+ * (make check), until the page is written whole. */
+static void test_view_page_out_of_memory(void **state) {
+  (void)state;
+  gf_doc *doc;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &doc, NULL), GF_OK);
+  const char *t = gf_doc_page_text(doc, 1, NULL);
+  size_t a = (size_t)(strstr(t, "1327.8") - t);
+  char csv[512];
+  snprintf(csv, sizeof csv,
+           "doc,page,value,unit,raw,start,end\n"
+           "licheng-2023.pdf,1,1372.8,亿元,1327.8 亿元,%zu,%zu\n", a, a + 13);
+  gf_view_source src = {doc, NULL, csv, strlen(csv), NULL, NULL, NULL, 96};
+  int rc = GF_ENOMEM;
+  unsigned long nth;
+  for (nth = 1; nth < 100000 && rc == GF_ENOMEM; nth++) {
+    FILE *f = fopen("/dev/null", "w");
+    assert_non_null(f);
+    gf_alloc_fail_at(nth);
+    rc = gf_view_write_html(&src, f, NULL);
+    gf_alloc_fail_at(0);
+    fclose(f);
+    if (rc != GF_OK && rc != GF_ENOMEM) fail_msg("nth %lu: %d", nth, rc);
+  }
+  assert_int_equal(rc, GF_OK);
+  assert_true(nth > 3);
+  gf_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_view_render_png),
       cmocka_unit_test(test_view_render_errors),
       cmocka_unit_test(test_view_cell_and_parcel_boxes),
+      cmocka_unit_test(test_view_page_figures),
+      cmocka_unit_test(test_view_page_csv),
+      cmocka_unit_test(test_view_page_errors),
+      cmocka_unit_test(test_view_page_out_of_memory),
   };
   return cmocka_run_group_tests_name("view", tests, NULL, NULL);
 }
