@@ -70,17 +70,54 @@ static void report_open_error(FILE *to, const char *path, int rc,
   }
 }
 
-int gf_cli_open_doc(FILE *to, const char *path, const char *password,
-                    unsigned opts, gf_doc **doc) {
+/* Set once a document left a page-text thread running (gf_doc_abandoned):
+ * main then leaves with _exit.  A mutable global of the CLI, written only
+ * by the thread that writes messages in order. */
+static volatile int abandoned;
+
+int gf_cli_abandoned(void) { return abandoned; }
+
+/* One warning line per page skipped for a cost limit. */
+static void report_skips(FILE *to, const char *path, const gf_doc *doc,
+                         const gf_doc_limits *lim) {
+  size_t n = gf_doc_page_count(doc);
+  for (size_t p = 1; p <= n && gf_doc_skipped_count(doc); p++) {
+    size_t glyphs = 0;
+    int why = gf_doc_page_skipped(doc, p, &glyphs);
+    size_t max = lim && lim->max_glyphs ? lim->max_glyphs
+                                        : GF_MAX_GLYPHS_DEFAULT;
+    unsigned ms = lim && lim->page_ms ? lim->page_ms : GF_PAGE_MS_DEFAULT;
+    if (why == GF_SKIP_GLYPHS)
+      fprintf(to, GF_PROG ": %s: warning: page %zu skipped: %zu glyphs, "
+                  "more than the limit of %zu (--max-glyphs)\n",
+              path, p, glyphs, max);
+    else if (why == GF_SKIP_TIME)
+      fprintf(to, GF_PROG ": %s: warning: page %zu skipped: its text took "
+                  "longer than %u.%03u s to read (--max-page-time)\n",
+              path, p, ms / 1000, ms % 1000);
+  }
+  if (gf_doc_abandoned(doc)) abandoned = 1;
+}
+
+int gf_cli_open_doc_limited(FILE *to, const char *path, const char *password,
+                            unsigned opts, const gf_doc_limits *lim,
+                            gf_doc **doc) {
   gf_error err = {0};
   errno = 0;
   int rc = gf_cli_is_text_path(path)
                ? gf_doc_open_text_file(path, doc, &err)
-               : gf_doc_open(path, password, opts, doc, &err);
+               : gf_doc_open_limited(path, password, opts, lim, doc, &err);
   int saved_errno = errno;
   if (rc != GF_OK)
     report_open_error(to, path, rc, &err, saved_errno, password);
+  else
+    report_skips(to, path, *doc, lim);
   return rc;
+}
+
+int gf_cli_open_doc(FILE *to, const char *path, const char *password,
+                    unsigned opts, gf_doc **doc) {
+  return gf_cli_open_doc_limited(to, path, password, opts, NULL, doc);
 }
 
 int gf_cli_read_all(const char *path, char **data, size_t *len) {

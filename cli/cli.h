@@ -33,9 +33,20 @@ int gf_cli_is_text_path(const char *path);
 
 /* Opens path as UTF-8 text (.txt) or PDF (password may be NULL; opts as
  * for gf_doc_open).  A failure is reported on to as one
- * `govfig: FILE: reason` line; returns the GF_* code (*doc NULL then). */
+ * `govfig: FILE: reason` line; returns the GF_* code (*doc NULL then).
+ * Pages skipped for a cost limit (gf_doc_limits) get a warning line. */
 int gf_cli_open_doc(FILE *to, const char *path, const char *password,
                     unsigned opts, gf_doc **doc);
+
+/* gf_cli_open_doc with cost limits per page (NULL: the defaults); every
+ * page skipped for one is reported on to as a warning line. */
+int gf_cli_open_doc_limited(FILE *to, const char *path, const char *password,
+                            unsigned opts, const gf_doc_limits *lim,
+                            gf_doc **doc);
+
+/* Whether a document opened here left a page-text thread running
+ * (gf_doc_abandoned): main then ends with _exit once stdout is closed. */
+int gf_cli_abandoned(void);
 
 /* Reads all of path ("-": standard input) into *data (free() it; not
  * NUL-terminated) and *len.  0, or -1 with errno set (*data NULL). */

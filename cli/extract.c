@@ -43,8 +43,9 @@ static void *extract_work(void *arg, const char *path, unsigned threads,
     return NULL;
   }
   gf_doc *doc = NULL;
-  if (gf_cli_open_doc(msgs, path, x->o->password, GF_OPT_THREADS(threads),
-                      &doc) != GF_OK)
+  if (gf_cli_open_doc_limited(msgs, path, x->o->password,
+                              GF_OPT_THREADS(threads), &x->o->limits,
+                              &doc) != GF_OK)
     return r;
   *pages = gf_doc_page_count(doc);
   if (gf_doc_damaged(doc) > 0 && !x->o->quiet)

@@ -14,6 +14,7 @@ typedef struct gf_extract_opts {
   const char *password;  /* NULL when not given */
   const char *vocab_path; /* --indicators FILE, NULL when not given */
   unsigned jobs;         /* threads, 1-64 */
+  gf_doc_limits limits;  /* cost limits per page (0: the defaults) */
   int quiet, verbose;
   char *const *inputs;   /* FILE and DIRECTORY arguments, n_inputs >= 1 */
   size_t n_inputs;

@@ -31,7 +31,8 @@ static const char *const help_text[] = {
     "Extracts the figures of Chinese government report PDFs.",
     "",
     "Commands:",
-    "  govfig extract [-o DIR] [--password PW] [-j N] [-q] [-v] FILE...",
+    "  govfig extract [-o DIR] [--password PW] [-j N] [-q] [-v]",
+    "                 [--max-glyphs N] [--max-page-time S] FILE...",
     "      Extracts the figures of every FILE (a PDF, or UTF-8 text with",
     "      form feeds between pages when the name ends in .txt; a directory",
     "      stands for its *.pdf files, recursively, in name order) into",
@@ -64,6 +65,14 @@ static const char *const help_text[] = {
     "                          removed from its text (\"govfig: FILE:",
     "                          warning: N invisible format characters",
     "                          ... removed from the text\")",
+    "      --max-glyphs N      skip a page whose text has more than N",
+    "                          glyphs (default 50000), with a warning",
+    "                          (\"govfig: FILE: warning: page P skipped:",
+    "                          ...\"); the rest of the file and batch goes on",
+    "      --max-page-time S   skip a page whose text Poppler has not built",
+    "                          within S seconds (default 5), the same way:",
+    "                          a page of 100,000 tiny glyphs would take",
+    "                          minutes, and later files are not held back",
     "      --indicators FILE   adds FILE's lines (the format of",
     "                          `govfig indicators`) to the vocabulary that",
     "                          gives indicator_key",
@@ -228,6 +237,28 @@ static int parse_jobs(const char *s, unsigned *jobs) {
   return 0;
 }
 
+/* --max-glyphs: a count from 1 (decimal digits only). */
+static int parse_count(const char *s, size_t *n) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (*s < '0' || *s > '9' || *end || errno || v < 1 || v >= (size_t)-1)
+    return -1;
+  *n = (size_t)v;
+  return 0;
+}
+
+/* --max-page-time: seconds, decimals allowed, 0.001 to 3600, as ms. */
+static int parse_seconds(const char *s, unsigned *ms) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (*s < '0' || *s > '9' || *end || errno || !(v >= 0.001 && v <= 3600))
+    return -1;
+  *ms = (unsigned)(v * 1000 + 0.5);
+  return 0;
+}
+
 /* A page number: decimal digits only, 1 or more. */
 static int parse_page(const char *s, size_t *page) {
   if (!*s) return -1;
@@ -251,6 +282,8 @@ static int cmd_extract(int argc, char **argv) {
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"indicators", required_argument, NULL, 'I'},
+      {"max-glyphs", required_argument, NULL, 'G'},
+      {"max-page-time", required_argument, NULL, 'T'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   gf_extract_opts o;
@@ -272,6 +305,16 @@ static int cmd_extract(int argc, char **argv) {
     case 'q': o.quiet = 1; break;
     case 'v': o.verbose = 1; break;
     case 'I': o.vocab_path = optarg; break;
+    case 'G':
+      if (parse_count(optarg, &o.limits.max_glyphs) != 0)
+        return usage_error("extract", "--max-glyphs wants a count from 1, "
+                                      "not", optarg);
+      break;
+    case 'T':
+      if (parse_seconds(optarg, &o.limits.page_ms) != 0)
+        return usage_error("extract", "--max-page-time wants seconds "
+                                      "(0.001 to 3600), not", optarg);
+      break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("extract", c, argv);
     }
@@ -560,5 +603,9 @@ int main(int argc, char **argv) {
   status = cmd->run(sub_argc, sub_argv);
 done:
   if (gf_cli_close_stdout() != GF_EXIT_OK) status = GF_EXIT_OUTPUT;
+  if (gf_cli_abandoned()) { /* a page's text is still being built */
+    fflush(stderr);
+    _exit(status);
+  }
   return status;
 }

@@ -46,11 +46,22 @@ void gf_doc_free(gf_doc *doc) {
 
 int gf_doc_open(const char *path, const char *password, unsigned opts,
                 gf_doc **out, gf_error *err) {
+  return gf_doc_open_limited(path, password, opts, NULL, out, err);
+}
+
+int gf_doc_open_limited(const char *path, const char *password, unsigned opts,
+                        const gf_doc_limits *limits, gf_doc **out,
+                        gf_error *err) {
   gf_error_fill(err, GF_OK, 0, 0);
   if (out) *out = NULL;
   if (!path || !out) return gf_error_fill(err, GF_EINVAL, 0, 0);
   gf_doc *doc = gf_calloc(1, sizeof *doc);
   if (!doc) return gf_error_fill(err, GF_ENOMEM, 0, 0);
+  size_t glyphs = limits ? limits->max_glyphs : 0;
+  unsigned ms = limits ? limits->page_ms : 0;
+  doc->max_glyphs = glyphs == 0 ? GF_MAX_GLYPHS_DEFAULT
+                    : glyphs == (size_t)-1 ? 0 : glyphs;
+  doc->page_ms = ms == 0 ? GF_PAGE_MS_DEFAULT : ms == (unsigned)-1 ? 0 : ms;
   int rc = GF_ENOMEM;
   doc->name = doc_name(path);
   if (!doc->name) goto fail;
@@ -290,6 +301,21 @@ int gf_doc_damaged(const gf_doc *doc) { return doc ? doc->damaged : 0; }
 const char *gf_doc_sha256(const gf_doc *doc) {
   return doc ? doc->sha256 : NULL;
 }
+
+size_t gf_doc_skipped_count(const gf_doc *doc) {
+  size_t n = 0;
+  for (size_t i = 0; doc && i < doc->n_pages; i++) n += !!doc->pages[i].skipped;
+  return n;
+}
+
+int gf_doc_page_skipped(const gf_doc *doc, size_t page, size_t *glyphs) {
+  if (glyphs) *glyphs = 0;
+  if (!doc || page < 1 || page > doc->n_pages) return 0;
+  if (glyphs) *glyphs = doc->pages[page - 1].n_seen;
+  return doc->pages[page - 1].skipped;
+}
+
+int gf_doc_abandoned(const gf_doc *doc) { return doc ? doc->abandoned : 0; }
 
 size_t gf_doc_format_removed(const gf_doc *doc) {
   return doc ? doc->n_format : 0;

@@ -55,6 +55,9 @@ typedef struct gf_page {
   float width, height;    /* 0 for plain text */
   gf_glyph *glyphs;       /* one per character of text; NULL for plain text */
   size_t n_glyphs;
+  int skipped;            /* GF_SKIP_GLYPHS or GF_SKIP_TIME: the page's text
+                             is left empty (a cost limit); else 0 */
+  size_t n_seen;          /* GF_SKIP_GLYPHS: the glyphs the page has */
 } gf_page;
 
 struct gf_doc {
@@ -65,6 +68,9 @@ struct gf_doc {
   size_t n_lines;
   int has_geom;
   int damaged;            /* pages where Poppler reported trouble */
+  size_t max_glyphs;      /* cost limits per page (gf_doc_limits), 0: none */
+  unsigned page_ms;
+  int abandoned;          /* pages whose text worker was left running */
   size_t n_format;        /* format characters removed from the page text
                              (gf_format_strip) */
   size_t cap_lines;       /* allocated entries of lines (0 when lines is

@@ -15,10 +15,13 @@
  * It also renders pages to PNG for `govfig view` (gf_render_*), through
  * poppler-glib's cairo drawing: cairo is Poppler's drawing library here,
  * touched in this file only. */
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cairo.h>
 #include <poppler.h>
@@ -144,29 +147,160 @@ static int align_bidi_marks(const char *text, size_t len, size_t n_chars,
   return GF_OK;
 }
 
+/* Where this thread counts Poppler's complaints (see on_poppler_log). */
+static _Thread_local int *poppler_errors;
+
+/* ---- a page's text under a time limit.  Poppler builds a page's text
+ * (its words, lines and blocks) at a cost that grows faster than the
+ * glyphs: a page of 100,000 scattered tiny glyphs takes minutes.  Nothing
+ * in poppler-glib counts glyphs more cheaply than building that text, so
+ * it is built in a thread of its own that the reader waits for at most
+ * page_ms.  A worker that is late is abandoned: it finishes on its own
+ * with its own reference to the page (and so to the Poppler document,
+ * which the reader then stops using) and frees what it built.  Its result
+ * is shared under a mutex; whoever comes last frees it. */
+typedef struct text_job {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  PopplerPage *page;        /* the worker's reference */
+  char *text;               /* poppler_page_get_text, g_free */
+  PopplerRectangle *rects;  /* its layout, g_free; NULL when none */
+  guint n_rects;
+  int errs;                 /* Poppler's complaints meanwhile */
+  int done, abandoned;
+} text_job;
+
+static void job_free(text_job *j) {
+  pthread_cond_destroy(&j->cv);
+  pthread_mutex_destroy(&j->mu);
+  g_free(j->text);
+  g_free(j->rects);
+  if (j->page) g_object_unref(j->page);
+  free(j);
+}
+
+/* Builds the page's text and layout (text_job), the reading thread's
+ * share of the job. */
+static void build_text(text_job *j) {
+  j->text = poppler_page_get_text(j->page);
+  if (j->text && g_utf8_validate(j->text, -1, NULL) &&
+      !poppler_page_get_text_layout(j->page, &j->rects, &j->n_rects)) {
+    j->rects = NULL;
+    j->n_rects = 0;
+  }
+}
+
+static void *text_worker(void *arg) {
+  text_job *j = arg;
+  /* The process's signals are for its own threads, not for this one. */
+  sigset_t set;
+  sigfillset(&set);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
+  int errs = 0;
+  poppler_errors = &errs;
+  build_text(j);
+  poppler_errors = NULL;
+  pthread_mutex_lock(&j->mu);
+  j->errs = errs;
+  j->done = 1;
+  int gone = j->abandoned;
+  pthread_cond_signal(&j->cv);
+  pthread_mutex_unlock(&j->mu);
+  if (gone) job_free(j);
+  return NULL;
+}
+
+/* Text and layout of page within ms milliseconds (0: no limit, built
+ * here).  Returns the job (free with job_free), or NULL with *late set
+ * when the worker was abandoned, or NULL for out of memory. */
+static text_job *page_text(PopplerPage *page, unsigned ms, int *late) {
+  *late = 0;
+  text_job *j = calloc(1, sizeof *j);
+  if (!j) return NULL;
+  j->page = g_object_ref(page);
+  pthread_condattr_t ca;
+  pthread_condattr_init(&ca);
+  pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+  pthread_mutex_init(&j->mu, NULL);
+  pthread_cond_init(&j->cv, &ca);
+  pthread_condattr_destroy(&ca);
+  pthread_attr_t attr;
+  pthread_t tid;
+  int started = 0;
+  if (ms && pthread_attr_init(&attr) == 0) {
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    started = pthread_create(&tid, &attr, text_worker, j) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  if (!started) { /* no limit, or no thread: read here, without one */
+    build_text(j);
+    return j;
+  }
+  struct timespec until;
+  clock_gettime(CLOCK_MONOTONIC, &until);
+  until.tv_sec += ms / 1000;
+  until.tv_nsec += (long)(ms % 1000) * 1000000L;
+  if (until.tv_nsec >= 1000000000L) {
+    until.tv_sec++;
+    until.tv_nsec -= 1000000000L;
+  }
+  pthread_mutex_lock(&j->mu);
+  int rc = 0;
+  while (!j->done && rc != ETIMEDOUT)
+    rc = pthread_cond_timedwait(&j->cv, &j->mu, &until);
+  int done = j->done;
+  if (!done) j->abandoned = 1;
+  pthread_mutex_unlock(&j->mu);
+  if (done) return j;
+  *late = 1; /* the worker frees j */
+  return NULL;
+}
+
 /* Loads page i: text copied into doc->pages[i], lines appended with their
  * geometry.  A page Poppler cannot give counts as damaged and stays
  * empty. */
-static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i) {
+static int load_page(struct gf_doc *doc, PopplerDocument *pd, int i,
+                     int *late) {
   gf_page *pg = &doc->pages[i];
   PopplerPage *page = poppler_document_get_page(pd, i);
-  char *text = page ? poppler_page_get_text(page) : NULL;
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
+  text_job *job = page ? page_text(page, doc->page_ms, late) : NULL;
+  char *text = job ? job->text : NULL;
+  PopplerRectangle *rects = job ? job->rects : NULL;
+  guint n_rects = job ? job->n_rects : 0;
   float *scratch = NULL;
   unsigned char *kept = NULL;
   int rc = GF_ENOMEM;
-  if (!page || !text) doc->damaged++;
+  if (page && !job && !*late) goto done;
+  if (job) {
+    job->text = NULL;
+    job->rects = NULL;
+    if (job->errs) doc->damaged++;
+  }
+  if (*late) {
+    pg->skipped = GF_SKIP_TIME;
+  } else if (doc->max_glyphs && n_rects > doc->max_glyphs) {
+    pg->skipped = GF_SKIP_GLYPHS;
+    pg->n_seen = n_rects;
+  }
+  if (pg->skipped) { /* the page stays, without text */
+    g_free(text);
+    g_free(rects);
+    text = NULL;
+    rects = NULL;
+    n_rects = 0;
+  } else if (!page || !text) {
+    doc->damaged++;
+  }
   if (text && !g_utf8_validate(text, -1, NULL)) {
     /* Never seen from Poppler, but page text must be valid UTF-8: repair
      * it and give up on geometry, which would no longer line up. */
     char *fixed = g_utf8_make_valid(text, -1);
     g_free(text);
     text = fixed;
-    doc->damaged++;
-  } else if (text && !poppler_page_get_text_layout(page, &rects, &n_rects)) {
+    g_free(rects);
     rects = NULL;
     n_rects = 0;
+    doc->damaged++;
   }
   size_t len = text ? strlen(text) : 0;
   pg->text = gf_strndup(text ? text : "", len);
@@ -210,6 +344,7 @@ done:
   gf_free(scratch);
   g_free(rects);
   g_free(text);
+  if (job) job_free(job);
   if (page) g_object_unref(page);
   return rc;
 }
@@ -228,7 +363,6 @@ static int has_text(const gf_page *pg) {
  * application that uses Poppler itself) go to GLib's default handler.  The
  * handler is process-wide by GLib's design; the counter is thread-local, so
  * that concurrent readers never mix their counts. */
-static _Thread_local int *poppler_errors;
 
 static void on_poppler_log(const gchar *domain, GLogLevelFlags level,
                            const gchar *msg, gpointer data) {
@@ -293,9 +427,21 @@ static void *load_part(void *arg) {
   p->rc = GF_OK;
   for (int i = p->first; i < p->end; i++) {
     errs = 0;
-    p->rc = load_page(&p->d, pd, i);
+    int late = 0;
+    p->rc = load_page(&p->d, pd, i, &late);
     if (p->rc) break;
     if (errs) p->d.damaged++;
+    if (late && i + 1 < p->end) {
+      /* The abandoned worker still uses pd: the other pages are read
+       * through a document of their own. */
+      if (pd != p->pd) g_object_unref(pd);
+      pd = poppler_document_new_from_file(p->uri, p->password, NULL);
+      if (!pd || poppler_document_get_n_pages(pd) != p->n_pages) {
+        p->rc = GF_EPDF;
+        goto done;
+      }
+    }
+    p->d.abandoned += late;
   }
 done:
   if (pd && pd != p->pd) g_object_unref(pd);
@@ -407,6 +553,8 @@ int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
     part *p = &parts[i];
     p->d.pages = doc->pages;
     p->d.n_pages = doc->n_pages;
+    p->d.max_glyphs = doc->max_glyphs;
+    p->d.page_ms = doc->page_ms;
     p->uri = uri;
     p->password = password;
     p->pd = i == 0 ? pd : NULL;
@@ -429,16 +577,21 @@ int gf_pdf_load(struct gf_doc *doc, const char *path, const char *password,
   for (int i = 0; i < n_parts; i++) {
     doc->damaged += parts[i].d.damaged;
     doc->n_format += parts[i].d.n_format;
+    doc->abandoned += parts[i].d.abandoned;
   }
   rc = join_lines(doc, parts, n_parts);
   if (rc) goto done;
   doc->has_geom = 1;
   int any_text = 0;
   for (int i = 0; i < n && !any_text; i++)
-    any_text = has_text(&doc->pages[i]);
+    any_text = doc->pages[i].skipped || has_text(&doc->pages[i]);
   if (!any_text) {
     poppler_errors = &errs;
-    rc = has_images(pd, n) ? GF_ENOTEXT : GF_EBLANK;
+    PopplerDocument *img = pd;
+    if (doc->abandoned) /* pd may still be in an abandoned worker's hands */
+      img = poppler_document_new_from_file(uri, password, NULL);
+    rc = img && has_images(img, n) ? GF_ENOTEXT : GF_EBLANK;
+    if (img && img != pd) g_object_unref(img);
     poppler_errors = NULL;
   }
 done:

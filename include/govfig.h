@@ -94,7 +94,7 @@ typedef struct gf_doc gf_doc;
 #define GF_OPT_THREADS_OF(opts) (((unsigned)(opts) >> 16) & 0xffu)
 
 /* Opens the PDF at path.  password may be NULL.  opts: 0 or
- * GF_OPT_THREADS(n).  On failure *out is NULL and the code says why
+ * GF_OPT_THREADS(n).  The default cost limits apply (gf_doc_limits).  On failure *out is NULL and the code says why
  * (GF_EIO, GF_EEMPTY, GF_ENOTPDF, GF_EENCRYPTED, GF_EPDF, GF_ENOPAGES,
  * GF_ENOTEXT for a scan - images but no text -, GF_EBLANK for no text and
  * no images).  A file that Poppler opens only after repairing it, or whose
@@ -104,6 +104,41 @@ typedef struct gf_doc gf_doc;
  * threads other than its readers').  err may be NULL. */
 GF_API int gf_doc_open(const char *path, const char *password, unsigned opts,
                        gf_doc **out, gf_error *err);
+/* Cost limits per page (issue 16: one hostile page must not stall a
+ * batch).  Poppler's cost of building a page's text grows faster than its
+ * glyphs (a page of 100,000 scattered tiny glyphs takes minutes), and
+ * nothing cheaper counts them, so the text is built in a thread of its
+ * own: a page whose text is not there within page_ms milliseconds is
+ * skipped (the thread is abandoned - it ends by itself, using its own
+ * reference to the document; see gf_doc_abandoned), and a page whose text
+ * has more than max_glyphs characters is skipped too.  A skipped page is
+ * kept with empty text: gf_doc_page_skipped says which and why. */
+#define GF_MAX_GLYPHS_DEFAULT 50000
+#define GF_PAGE_MS_DEFAULT 5000
+typedef struct gf_doc_limits {
+  size_t max_glyphs;  /* 0: GF_MAX_GLYPHS_DEFAULT; (size_t)-1: no limit */
+  unsigned page_ms;   /* 0: GF_PAGE_MS_DEFAULT; (unsigned)-1: no limit
+                         (the text is then built in the calling thread) */
+} gf_doc_limits;
+/* Why a page was skipped (gf_doc_page_skipped). */
+enum { GF_SKIP_GLYPHS = 1, GF_SKIP_TIME = 2 };
+
+/* gf_doc_open with cost limits (NULL: the defaults, as gf_doc_open). */
+GF_API int gf_doc_open_limited(const char *path, const char *password,
+                               unsigned opts, const gf_doc_limits *limits,
+                               gf_doc **out, gf_error *err);
+/* How many pages were skipped for a cost limit; 0 for NULL. */
+GF_API size_t gf_doc_skipped_count(const gf_doc *doc);
+/* 0, or why 1-based page was skipped: GF_SKIP_GLYPHS (*glyphs, NULL
+ * allowed, gets the count) or GF_SKIP_TIME. */
+GF_API int gf_doc_page_skipped(const gf_doc *doc, size_t page,
+                               size_t *glyphs);
+/* How many page-text threads of doc were abandoned (GF_SKIP_TIME) and may
+ * still be running; they free what they hold when they end.  A program
+ * that exits while one runs should leave with _exit() once its output is
+ * flushed, so that no exit handler pulls shared state from under it. */
+GF_API int gf_doc_abandoned(const gf_doc *doc);
+
 /* Makes a document from plain UTF-8 text, pages split at form feeds.  name is
  * the doc column (may be NULL: "-"); text is copied, format characters
  * removed as from a PDF's text (gf_doc_page_text).  GF_EUTF8 (err->offset

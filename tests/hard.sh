@@ -323,6 +323,54 @@ else
   skip "invisible characters (no python3)"
 fi
 
+# ---------------------------------------------------------------- cost
+# One page of 100,000 tiny glyphs between two normal ones (hostile.py):
+# Poppler needs minutes for its text (2m41s before the limit).  It is
+# skipped with one warning after --max-page-time (default 5 s), the other
+# pages are read, and a batch with the samples is not held back.
+if [ -n "$WRAP" ]; then
+  skip "cost limits (WRAP is set)"
+elif have python3; then
+  heavy=$tmp/heavy/glyphs.pdf
+  mkdir -p "$tmp/heavy"
+  python3 "$here/hostile.py" glyphs "$heavy" 100000
+  t0=$(date +%s)
+  run extract -o "$tmp/out-heavy" "$heavy"
+  t1=$(date +%s)
+  check "100k glyphs: exit 0 (got $rc)" is_eq "$rc" 0
+  check "100k glyphs: under 10 s (took $((t1 - t0)) s)" [ $((t1 - t0)) -lt 10 ]
+  check "100k glyphs: one warning naming file and page ($(cat "$tmp/err"))" \
+    is_eq "$(grep -c "^govfig: $heavy: warning: page 2 skipped: its text took longer than 5.000 s" "$tmp/err")/$(lines "$tmp/err")" 1/1
+  check "100k glyphs: the pages around it are read" is_eq \
+    "$(grep -o '^glyphs\.pdf,[0-9]' "$tmp/out-heavy/figures.csv" | uniq |
+      tr '\n' ' ')" "glyphs.pdf,1 glyphs.pdf,3 "
+  # A batch: the heavy file first, then the samples, two threads.
+  cp "$sample" "$small" "$tmp/heavy/"
+  "$GOVFIG" extract -q -o "$tmp/out-light" "$sample" "$small" 2>/dev/null
+  t0=$(date +%s)
+  run extract -j 2 -o "$tmp/out-batch" "$tmp/heavy"
+  t1=$(date +%s)
+  check "batch with the 100k page: exit 0 (got $rc)" is_eq "$rc" 0
+  check "batch with the 100k page: under 10 s (took $((t1 - t0)) s)" \
+    [ $((t1 - t0)) -lt 10 ]
+  body=$(($(wc -c <"$tmp/out-light/figures.csv") -
+    $(head -n 1 "$tmp/out-light/figures.csv" | wc -c)))
+  check "batch with the 100k page: the samples' rows complete" is_eq \
+    "$(tail -c "$body" "$tmp/out-batch/figures.csv" | cksum)" \
+    "$(tail -n +2 "$tmp/out-light/figures.csv" | cksum)"
+  # --max-glyphs: every page of the short sample has more than 100.
+  run extract --max-glyphs 100 -o "$tmp/out-g100" "$small"
+  check "--max-glyphs 100: a warning per page" is_eq \
+    "$(grep -c 'skipped: [0-9]* glyphs, more than the limit of 100 (--max-glyphs)' "$tmp/err")" \
+    "$(($(pdfinfo "$small" 2>/dev/null | sed -n 's/^Pages: *//p')))"
+  run extract --max-glyphs x -o "$tmp/out-gx" "$small"
+  check "--max-glyphs x: usage error (got $rc)" is_eq "$rc" 2
+  run extract --max-page-time 0 -o "$tmp/out-t0" "$small"
+  check "--max-page-time 0: usage error (got $rc)" is_eq "$rc" 2
+else
+  skip "cost limits (no python3)"
+fi
+
 # ---------------------------------------------------------------- outputs
 # snap DIR: every entry of DIR (hidden ones too) with its mode, size and
 # checksum, to compare a directory before and after a run.

@@ -13,7 +13,7 @@ no large or odd binary is committed.
       (a raw cell may hold the line breaks of the page text it is).
   python3 tests/hostile.py glyphs OUT.pdf N
       one page of N tiny glyphs (0.5 pt, one text-showing operator each,
-      scattered over the page) after a normal first page; the cost of
+      scattered over the page) between two normal pages; the cost of
       building the text of such a page is what a per-page limit stops.
 
 Standard library only; the PDFs are written by hand (xref offsets
@@ -131,11 +131,14 @@ def cmd_glyphs(out, n):
     rnd = random.Random(16)
     chars = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "%", "亿", "元"]
     first = "实现地区生产总值达到1327.8亿元，同比增长6%。"
-    chars = sorted(set(chars) | set(first))
+    last = "固定资产投资增长7.5%。"
+    chars = sorted(set(chars) | set(first) | set(last))
     code = {c: i + 1 for i, c in enumerate(chars)}
-    fbodies, fref = font_objects(7, chars)
+    fbodies, fref = font_objects(9, chars)
     page1 = b"BT /F1 12 Tf 72 770 Td <%s> Tj ET" % "".join(
         "%04X" % code[c] for c in first).encode()
+    page3 = b"BT /F1 12 Tf 72 770 Td <%s> Tj ET" % "".join(
+        "%04X" % code[c] for c in last).encode()
     ops = [b"BT /F1 0.5 Tf"]
     digits = [code[c] for c in "1234567890"]
     for _ in range(n):
@@ -145,7 +148,7 @@ def cmd_glyphs(out, n):
                    (x, y, rnd.choice(digits)))
     ops.append(b"ET")
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+            b"<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
             b"/Contents 4 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
             % fref,
@@ -153,7 +156,11 @@ def cmd_glyphs(out, n):
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
             b"/Contents 6 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
             % fref,
-            stream(b"\n".join(ops), compress=True)]
+            stream(b"\n".join(ops), compress=True),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Contents 8 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
+            % fref,
+            stream(page3)]
     objs += fbodies
     with open(out, "wb") as f:
         f.write(pdf(objs))

@@ -679,6 +679,41 @@ static void test_doc_text_format_chars(void **state) {
   assert_int_equal(gf_doc_format_removed(NULL), 0);
 }
 
+/* Cost limits per page: a glyph limit skips pages (text empty, the
+ * reason and count kept); no limit reads them all, as the default does. */
+static void test_doc_limits(void **state) {
+  (void)state;
+  gf_doc *doc = NULL;
+  gf_doc_limits few = {10, 0};
+  assert_int_equal(gf_doc_open_limited(LICHENG, NULL, 0, &few, &doc, NULL),
+                   GF_OK);
+  size_t n = gf_doc_page_count(doc), glyphs = 0;
+  assert_int_equal(gf_doc_skipped_count(doc), n);
+  assert_int_equal(gf_doc_page_skipped(doc, 1, &glyphs), GF_SKIP_GLYPHS);
+  assert_true(glyphs > 10);
+  size_t len = 1;
+  assert_string_equal(gf_doc_page_text(doc, 1, &len), "");
+  assert_int_equal(len, 0);
+  assert_int_equal(gf_doc_abandoned(doc), 0);
+  gf_doc_free(doc);
+  gf_doc_limits none = {(size_t)-1, (unsigned)-1};
+  assert_int_equal(gf_doc_open_limited(LICHENG, NULL, GF_OPT_THREADS(2),
+                                       &none, &doc, NULL),
+                   GF_OK);
+  assert_int_equal(gf_doc_skipped_count(doc), 0);
+  assert_int_equal(gf_doc_page_skipped(doc, 1, NULL), 0);
+  assert_int_equal(gf_doc_page_skipped(doc, 0, NULL), 0);
+  gf_doc *dflt = NULL;
+  assert_int_equal(gf_doc_open(LICHENG, NULL, 0, &dflt, NULL), GF_OK);
+  for (size_t p = 1; p <= gf_doc_page_count(doc); p++)
+    assert_string_equal(gf_doc_page_text(doc, p, NULL),
+                        gf_doc_page_text(dflt, p, NULL));
+  gf_doc_free(dflt);
+  gf_doc_free(doc);
+  assert_int_equal(gf_doc_skipped_count(NULL), 0);
+  assert_int_equal(gf_doc_abandoned(NULL), 0);
+}
+
 /* The doc column stays one clean cell whatever the file is called. */
 static void test_doc_name_cell_safe(void **state) {
   (void)state;
@@ -751,6 +786,7 @@ int main(void) {
       cmocka_unit_test(test_doc_licheng),
       cmocka_unit_test(test_doc_text_format_chars),
       cmocka_unit_test(test_doc_name_cell_safe),
+      cmocka_unit_test(test_doc_limits),
       cmocka_unit_test(test_doc_text_box_licheng),
       cmocka_unit_test(test_doc_text_box_text_input),
       cmocka_unit_test(test_doc_licheng_paragraph_across_pages),
