@@ -54,3 +54,31 @@ med = lambda v: sorted(v)[len(v) // 2]
 print(f"track / extract, 30 reports, -j 1, CPU time: {med(ratios):.2f}x "
       f"(track {med(tr):.2f} s, extract {med(ex):.2f} s)")
 PY
+
+# govfig view at 96 dpi against pdftoppm -r 96 -png on the same PDF (the
+# sample, 29 pages), side by side: alternating runs, medians of the
+# per-pair ratios of wall and CPU time (issue 14: view <= 1.3x pdftoppm).
+# govfig also extracts the figures and writes index.html; -j 1 draws in
+# one thread as pdftoppm does, the default in one per core.
+python3 - "$GOVFIG" "$s" "$tmp/view" "${PAIRS:-5}" <<'PY'
+import os, resource, subprocess, sys, time
+govfig, pdf, out, pairs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+os.makedirs(out + "-ppm", exist_ok=True)
+def run(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.monotonic()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    wall = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+med = lambda v: sorted(v)[len(v) // 2]
+cores = os.cpu_count()
+for jobs in ("1", str(cores)):
+    rw, rc, gw, pw = [], [], [], []
+    for _ in range(pairs):
+        g = run([govfig, "view", "-q", "-j", jobs, "--dpi", "96", "-o", out, pdf])
+        p = run(["pdftoppm", "-r", "96", "-png", pdf, out + "-ppm/p"])
+        rw.append(g[0] / p[0]); rc.append(g[1] / p[1]); gw.append(g[0]); pw.append(p[0])
+    print(f"view / pdftoppm -r 96 -png, 29 pages, -j {jobs}: wall {med(rw):.2f}x, "
+          f"CPU {med(rc):.2f}x (view {med(gw):.2f} s, pdftoppm {med(pw):.2f} s wall)")
+PY
