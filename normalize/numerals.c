@@ -145,7 +145,13 @@ static tok next_tok(const char *s, size_t len) {
 }
 
 size_t gf_numeral_char(const char *s, size_t len) {
-  if (!s) return 0;
+  if (!s || len < 3 || ((unsigned char)s[0] & 0xF0) != 0xE0) return 0;
+  /* called on every character of a text: most fail the filter here,
+   * before a token is built */
+  unsigned cp = ((unsigned char)s[0] & 0x0Fu) << 12 |
+                ((unsigned char)s[1] & 0x3Fu) << 6 |
+                ((unsigned char)s[2] & 0x3Fu);
+  if (!(numeral_filter[cp % 1024u / 64u] >> (cp % 64u) & 1u)) return 0;
   tok t = char_tok(s, len);
   return t.kind == T_POINT || t.kind == T_BOUND ? 0 : t.len;
 }
