@@ -8,6 +8,47 @@
 
 #include "cli/cli.h"
 
+/* Length of the UTF-8 character at s (n bytes left), 0 when not one. */
+static size_t utf8_len(const unsigned char *s, size_t n) {
+  size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+             : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+             : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+  if (k == 0 || k > n) return 0;
+  for (size_t i = 1; i < k; i++)
+    if ((s[i] & 0xC0) != 0x80) return 0;
+  return k;
+}
+
+const char *gf_cli_shown(const char *path, char *buf, size_t cap) {
+  const unsigned char *s = (const unsigned char *)path;
+  size_t n = strlen(path), w = 0;
+  int clean = 1;
+  for (size_t i = 0; i < n && clean;) {
+    size_t k = utf8_len(s + i, n - i);
+    clean = k && s[i] >= 0x20 && s[i] != 0x7F;
+    i += k ? k : 1;
+  }
+  if (clean || cap < 8) return path;
+  for (size_t i = 0; i < n && w + 5 < cap;) {
+    size_t k = utf8_len(s + i, n - i);
+    if (k && s[i] >= 0x20 && s[i] != 0x7F) {
+      if (w + k >= cap) break;
+      memcpy(buf + w, s + i, k);
+      w += k;
+      i += k;
+      continue;
+    }
+    if (s[i] == '\n' || s[i] == '\t')
+      w += (size_t)snprintf(buf + w, cap - w, "\\%c",
+                            s[i] == '\n' ? 'n' : 't');
+    else
+      w += (size_t)snprintf(buf + w, cap - w, "\\x%02X", s[i]);
+    i++;
+  }
+  buf[w] = '\0';
+  return buf;
+}
+
 int gf_cli_is_text_path(const char *path) {
   size_t n = strlen(path);
   if (n < 4) return 0;
@@ -17,9 +58,11 @@ int gf_cli_is_text_path(const char *path) {
 }
 
 /* Why a document could not be opened, in words that say what to do. */
-static void report_open_error(FILE *to, const char *path, int rc,
+static void report_open_error(FILE *to, const char *file, int rc,
                               const gf_error *err, int saved_errno,
                               const char *password) {
+  char shown[GF_SHOWN_MAX];
+  const char *path = gf_cli_shown(file, shown, sizeof shown);
   const char *msg = err->message;
   if (msg && strcmp(msg, gf_strerror(rc)) == 0) msg = NULL;
   switch (rc) {
@@ -78,8 +121,10 @@ static volatile int abandoned;
 int gf_cli_abandoned(void) { return abandoned; }
 
 /* One warning line per page skipped for a cost limit. */
-static void report_skips(FILE *to, const char *path, const gf_doc *doc,
+static void report_skips(FILE *to, const char *file, const gf_doc *doc,
                          const gf_doc_limits *lim) {
+  char shown[GF_SHOWN_MAX];
+  const char *path = gf_cli_shown(file, shown, sizeof shown);
   size_t n = gf_doc_page_count(doc);
   for (size_t p = 1; p <= n && gf_doc_skipped_count(doc); p++) {
     size_t glyphs = 0;

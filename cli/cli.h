@@ -28,6 +28,13 @@ typedef enum gf_exit {
                           half-written) */
 } gf_exit;
 
+/* path as a message shows it on one line: control characters and bytes
+ * that are not UTF-8 written as \n, \t, \xHH (a file called "a\nb.pdf"
+ * stays one `govfig: FILE: reason` line).  Returns path itself when it
+ * needs nothing, else buf (cap bytes; cut when longer). */
+#define GF_SHOWN_MAX 4096
+const char *gf_cli_shown(const char *path, char *buf, size_t cap);
+
 /* Whether path names a text input (ends in .txt, any case). */
 int gf_cli_is_text_path(const char *path);
 

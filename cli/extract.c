@@ -33,8 +33,10 @@ typedef struct extract_ctx {
 
 /* In a worker thread: reads one input and finds its figures and parcels;
  * the doc is released here, so only the rows wait for their turn. */
-static void *extract_work(void *arg, const char *path, unsigned threads,
+static void *extract_work(void *arg, const char *file, unsigned threads,
                           FILE *msgs, size_t *pages) {
+  char shown[GF_SHOWN_MAX];
+  const char *path = gf_cli_shown(file, shown, sizeof shown);
   const extract_ctx *x = arg;
   *pages = 0;
   extracted *r = calloc(1, sizeof *r);
@@ -43,7 +45,7 @@ static void *extract_work(void *arg, const char *path, unsigned threads,
     return NULL;
   }
   gf_doc *doc = NULL;
-  if (gf_cli_open_doc_limited(msgs, path, x->o->password,
+  if (gf_cli_open_doc_limited(msgs, file, x->o->password,
                               GF_OPT_THREADS(threads), &x->o->limits,
                               &doc) != GF_OK)
     return r;
@@ -68,8 +70,10 @@ static void *extract_work(void *arg, const char *path, unsigned threads,
 
 /* In the calling thread, in input order: appends the rows (the headers
  * with the first input that has any) and releases them. */
-static int extract_emit(void *arg, const char *path, void *result) {
+static int extract_emit(void *arg, const char *file, void *result) {
   extract_ctx *x = arg;
+  char shown[GF_SHOWN_MAX];
+  const char *path = file ? gf_cli_shown(file, shown, sizeof shown) : NULL;
   extracted *r = result;
   if (path && !x->output_failed) {
     if (!r || !r->figs) {

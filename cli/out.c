@@ -113,7 +113,9 @@ static char *join(const char *a, const char *sep, const char *b) {
   return s;
 }
 
-static void report(const char *path, const char *what, int e) {
+static void report(const char *file, const char *what, int e) {
+  char shown[GF_SHOWN_MAX];
+  const char *path = gf_cli_shown(file, shown, sizeof shown);
   fprintf(stderr, GF_PROG ": %s: %s: %s\n", path, what,
           e ? strerror(e) : "input/output error");
 }

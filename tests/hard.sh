@@ -86,6 +86,15 @@ one_page_pdf() {
   pdf_finish "$1"
 }
 
+# snap DIR: every entry of DIR (hidden ones too) with its mode, size and
+# checksum, to compare a directory before and after a run.
+snap() {
+  (cd "$1" && for f in $(ls -A); do
+    printf '%s %s %s\n' "$f" "$(ls -ld "$f" | cut -c1-10)" \
+      "$(cksum <"$f" 2>/dev/null)"
+  done)
+}
+
 # ---------------------------------------------------------------- files
 : >"$tmp/empty.pdf"
 bad_input empty "$tmp/empty.pdf" "empty file (0 bytes)"
@@ -371,15 +380,128 @@ else
   skip "cost limits (no python3)"
 fi
 
+# ---------------------------------------------------------------- attacks
+# Names: spaces, a newline, a leading '-', a byte that is not UTF-8.  Every
+# file is read, each doc cell is clean text, messages stay one line.
+mkdir -p "$tmp/names"
+nl='
+'
+for name in "a b.pdf" "new${nl}line.pdf" "-lead.pdf" "$(printf 'bad\377.pdf')"; do
+  cp "$small" "$tmp/names/$name"
+done
+(cd "$tmp/names" && $WRAP "$GOVFIG" extract -q -o ../out-names -- "a b.pdf" \
+  "new${nl}line.pdf" -lead.pdf "$(printf 'bad\377.pdf')") 2>"$tmp/err"
+rc=$?
+check "odd names: exit 0 (got $rc)" is_eq "$rc" 0
+check "odd names: rows of all four files" is_eq \
+  "$(grep -c '^[^,]*,1,.*,地区生产总值,level,' "$tmp/out-names/figures.csv")" \
+  "$((4 * $(grep -c '^[^,]*,1,.*,地区生产总值,level,' \
+    "$root/tests/golden/qiandongnan-2016.figures.csv")))"
+if have python3; then
+  python3 "$here/hostile.py" cells "$tmp/out-names/figures.csv" >"$tmp/cells"
+  cells_rc=$?
+  check "odd names: doc cells hold no control and are UTF-8 \
+($(head -n 1 "$tmp/cells"))" is_eq "$cells_rc" 0
+fi
+"$GOVFIG" extract -q -o "$tmp/out-nl1" "$tmp/names/new${nl}line.pdf"
+run check "$tmp/names/new${nl}line.pdf" "$tmp/out-nl1/figures.csv"
+check "odd names: check proves the newline file's rows (exit $rc)" \
+  is_eq "$rc" 0
+run extract -o "$tmp/out-nl" "$tmp/names/no${nl}such.pdf"
+check "a missing name with a newline: one line ($(cat "$tmp/err"))" \
+  is_eq "$(lines "$tmp/err")" 1
+check "a missing name with a newline: shown as \\n" grep -qF \
+  "govfig: $tmp/names/no\\nsuch.pdf: cannot read" "$tmp/err"
+
+# The output directory: a regular file, missing (made, parents too), and
+# read-only for an unprivileged user (root writes anywhere).
+printf 'x\n' >"$tmp/plain-file"
+run extract -o "$tmp/plain-file" "$small"
+check "-o a regular file: exit 3 (got $rc)" is_eq "$rc" 3
+check "-o a regular file: says so ($(cat "$tmp/err"))" grep -q \
+  "govfig: $tmp/plain-file: cannot create directory: Not a directory" \
+  "$tmp/err"
+check "-o a regular file: left as it was" is_eq "$(cat "$tmp/plain-file")" x
+run extract -o "$tmp/made/deep/er" "$small"
+check "-o missing: made with its parents (exit $rc)" \
+  [ -s "$tmp/made/deep/er/figures.csv" ]
+run extract -o "$tmp/never/made" "$tmp/empty.pdf"
+check "-o missing, nothing read: no directory made" [ ! -e "$tmp/never" ]
+ro=$(mktemp -d "${TMPDIR:-/tmp}/govfig-ro.XXXXXX")
+chmod 755 "$ro" && mkdir "$ro/out" && cp "$small" "$ro/in.pdf" &&
+  printf 'older\n' >"$ro/out/figures.csv" && chmod 555 "$ro/out" &&
+  chmod 644 "$ro/in.pdf"
+as_nobody=
+if [ "$(id -u)" != 0 ]; then
+  as_nobody=" "
+elif have setpriv && setpriv --reuid=65534 --regid=65534 --clear-groups \
+  true 2>/dev/null; then
+  as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ -n "$as_nobody" ] && [ -x "$GOVFIG" ] &&
+  $as_nobody test -r "$ro/in.pdf" -a -x "$GOVFIG" 2>/dev/null; then
+  before=$(snap "$ro/out")
+  # shellcheck disable=SC2086 # a command line
+  $as_nobody "$GOVFIG" extract -o "$ro/out" "$ro/in.pdf" 2>"$tmp/err"
+  rc=$?
+  check "read-only -o, unprivileged: exit 3 (got $rc)" is_eq "$rc" 3
+  check "read-only -o: says so ($(cat "$tmp/err"))" grep -q \
+    "govfig: $ro/out: cannot create output file: Permission denied" \
+    "$tmp/err"
+  check "read-only -o: directory exactly as before" \
+    is_eq "$(snap "$ro/out")" "$before"
+else
+  skip "read-only output directory (no unprivileged user to run as)"
+fi
+chmod -R u+w "$ro"; rm -rf "$ro"
+
+# check against CSVs that are not figures.csv.
+head -c 4096 /dev/urandom >"$tmp/garbage.csv"
+printf 'doc,page,value,unit,raw\r\nx.pdf,1,\377\376,%%,6%%\r\n' \
+  >"$tmp/notutf8.csv"
+printf 'name,age\nAda,36\n' >"$tmp/columns.csv"
+for c in garbage notutf8 columns; do
+  run check "$small" "$tmp/$c.csv"
+  check "check $c.csv: exit 2 (got $rc)" is_eq "$rc" 2
+  check "check $c.csv: one line naming it ($(head -n 1 "$tmp/err"))" \
+    is_eq "$(grep -c "^govfig: $tmp/$c\.csv" "$tmp/err")/$(lines "$tmp/err")" \
+    1/1
+done
+
+# numbers and text on binary and on 50 MB.
+head -c 1000000 /dev/urandom >"$tmp/binary.txt"
+run numbers <"$tmp/binary.txt"
+"$GOVFIG" numbers <"$tmp/binary.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+check "numbers on binary: exit 1 (got $rc)" is_eq "$rc" 1
+check "numbers on binary: one line" is_eq "$(lines "$tmp/err")" 1
+run text "$tmp/binary.txt"
+check "text on binary: exit 1, one line ($rc, $(lines "$tmp/err"))" \
+  is_eq "$rc/$(lines "$tmp/err")" 1/1
+if [ -z "$WRAP" ]; then
+  "$GOVFIG" text "$sample" | tr '\f' '\n' >"$tmp/page.txt"
+  : >"$tmp/big.txt"
+  while [ "$(wc -c <"$tmp/big.txt")" -lt 52428800 ]; do
+    cat "$tmp/page.txt" "$tmp/page.txt" "$tmp/page.txt" "$tmp/page.txt" \
+      >>"$tmp/big.txt"
+  done
+  t0=$(date +%s)
+  "$GOVFIG" numbers <"$tmp/big.txt" >"$tmp/big.numbers" 2>"$tmp/err"
+  rc=$?
+  t1=$(date +%s)
+  check "numbers on 50 MB: exit 0 in under 60 s ($rc, $((t1 - t0)) s)" \
+    [ "$rc" = 0 ] && [ $((t1 - t0)) -lt 60 ]
+  check "numbers on 50 MB: every copy's numbers" [ \
+    "$(lines "$tmp/big.numbers")" -gt 100000 ]
+  "$GOVFIG" text "$tmp/big.txt" >"$tmp/big.out" 2>"$tmp/err"
+  check "text on 50 MB: the text back (exit $?)" cmp -s "$tmp/big.txt" \
+    "$tmp/big.out"
+  rm -f "$tmp/big.txt" "$tmp/big.out" "$tmp/big.numbers"
+else
+  skip "50 MB inputs (WRAP is set)"
+fi
+
 # ---------------------------------------------------------------- outputs
-# snap DIR: every entry of DIR (hidden ones too) with its mode, size and
-# checksum, to compare a directory before and after a run.
-snap() {
-  (cd "$1" && for f in $(ls -A); do
-    printf '%s %s %s\n' "$f" "$(ls -ld "$f" | cut -c1-10)" \
-      "$(cksum <"$f" 2>/dev/null)"
-  done)
-}
 # A full file system where figures.csv fits and parcels.csv does not: the
 # second file fails, so neither is replaced (issue 16: both or neither).
 mnt=$tmp/full
@@ -492,6 +614,31 @@ os.execv(sys.argv[1], sys.argv[1:])' "$GOVFIG" extract -j 2 -o "$d" \
       is_eq "$(cat "$d/parcels.csv")" older
     check "SIG$sig: no temporary file" no_leftovers "$d"
   done
+  # During `extract -j2 DIR`: the directory holds a sample and the page of
+  # 100,000 glyphs (5 s to its limit), so the signal finds work running.
+  if [ -f "${heavy:-}" ]; then
+    for sig in INT TERM; do
+      d=$tmp/sigdir-$sig
+      mkdir -p "$d" && printf 'older\n' >"$d/figures.csv"
+      python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$GOVFIG" extract -j2 -o "$d" \
+        "$tmp/heavy" 2>/dev/null &
+      pid=$!
+      sleep 2
+      kill -s "$sig" "$pid" 2>/dev/null
+      wait "$pid"
+      rc=$?
+      want=130
+      [ "$sig" = TERM ] && want=143
+      check "SIG$sig during extract -j2 DIR: exit $want (got $rc)" \
+        is_eq "$rc" "$want"
+      check "SIG$sig during extract -j2 DIR: no temporary file" \
+        no_leftovers "$d"
+      check "SIG$sig during extract -j2 DIR: older figures.csv kept" \
+        is_eq "$(cat "$d/figures.csv")" older
+    done
+  fi
 else
   skip "signals (no mkfifo or python3)"
 fi
