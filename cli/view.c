@@ -225,7 +225,11 @@ static gf_exit run(const gf_view_opts *o, const gf_doc *doc, gf_render *r,
     pthread_mutex_unlock(&d.mu);
   }
   for (unsigned k = 0; k < started; k++) pthread_join(ws[k].tid, NULL);
-  if (status == GF_EXIT_OK && d.rc != GF_OK) status = draw_failed(o, dir, &d);
+  if (d.rc != GF_OK) { /* reported even when index.html failed too: the
+                         * set, aborted below, would report neither */
+    gf_exit s = draw_failed(o, dir, &d);
+    if (status == GF_EXIT_OK) status = s;
+  }
   if (status == GF_EXIT_INPUT || d.rc != GF_OK) {
     gf_out_abort(set);
   } else if (gf_out_commit(set) != 0) {
