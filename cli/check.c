@@ -26,6 +26,101 @@ static void print_lines(const char *csv, const gf_check_item *it) {
   printf(": %s\n", it->message);
 }
 
+/* A track.csv: its header starts with target_doc (a BOM allowed). */
+static int is_track_csv(const char *data, size_t len) {
+  static const char bom[] = "\xEF\xBB\xBF", head[] = "target_doc,";
+  if (len >= 3 && memcmp(data, bom, 3) == 0) {
+    data += 3;
+    len -= 3;
+  }
+  return len >= sizeof head - 1 && memcmp(data, head, sizeof head - 1) == 0;
+}
+
+/* One PDF's ends of a track.csv: failures printed as CSV:LINE: END:
+ * REASON.  covered[L] is set for each track.csv end (line * 2 + actual)
+ * checked here.  Returns the failed ends, or -1 (reported). */
+static long track_doc(const gf_check_opts *o, const char *pdf,
+                      const char *data, size_t len, unsigned char *covered,
+                      size_t n_covered) {
+  gf_doc *doc = NULL;
+  char *ends_csv = NULL;
+  size_t ends_len = 0, *ends = NULL, n_ends = 0;
+  gf_check *chk = NULL;
+  long bad = -1;
+  gf_error err = {0};
+  if (gf_cli_open_doc(stderr, pdf, o->password, 0, &doc) != GF_OK) goto done;
+  if (gf_track_ends_csv(data, len, gf_doc_name(doc), &ends_csv, &ends_len,
+                        &ends, &n_ends, &err) != GF_OK ||
+      gf_figures_check(doc, ends_csv, ends_len, 0, &chk, &err) != GF_OK) {
+    fprintf(stderr, GF_PROG ": %s:%zu: %s\n", o->csv, err.line,
+            err.message ? err.message : gf_strerror(err.code));
+    goto done;
+  }
+  bad = 0;
+  for (size_t l = 0; l < n_ends; l++)
+    if (ends[l] && ends[l] < n_covered) covered[ends[l]] = 1;
+  size_t last = 0;
+  for (size_t i = 0; i < gf_check_count(chk); i++) {
+    const gf_check_item *it = gf_check_at(chk, i);
+    if (it->severity != GF_CHECK_FAILED || it->line >= n_ends ||
+        !ends[it->line])
+      continue;
+    size_t code = ends[it->line];
+    printf("%s:%zu: %s: %s\n", o->csv, code / 2,
+           code % 2 ? "actual" : "target", it->message);
+    if (code != last) bad++;
+    last = code;
+  }
+done:
+  gf_check_free(chk);
+  gf_free(ends_csv);
+  gf_free(ends);
+  gf_doc_free(doc);
+  return bad;
+}
+
+/* Both ends of every row of a track.csv against the PDFs given. */
+static gf_exit check_track(const gf_check_opts *o, const char *data,
+                           size_t len) {
+  char *all = NULL;
+  size_t all_len = 0, *ends = NULL, n_ends = 0, n_covered = 0;
+  gf_error err = {0};
+  if (gf_track_ends_csv(data, len, NULL, &all, &all_len, &ends, &n_ends,
+                        &err) != GF_OK) {
+    fprintf(stderr, GF_PROG ": %s:%zu: %s\n", o->csv, err.line,
+            err.message ? err.message : gf_strerror(err.code));
+    return GF_EXIT_USAGE;
+  }
+  for (size_t l = 0; l < n_ends; l++)
+    if (ends[l] + 1 > n_covered) n_covered = ends[l] + 1;
+  unsigned char *covered = calloc(n_covered ? n_covered : 1, 1);
+  gf_exit status = GF_EXIT_USAGE;
+  long bad = 0;
+  for (size_t i = 0; covered && i < o->n_pdfs; i++) {
+    long b = track_doc(o, o->pdfs[i], data, len, covered, n_covered);
+    if (b < 0) goto done;
+    bad += b;
+  }
+  size_t n = 0;
+  for (size_t l = 0; covered && l < n_ends; l++) {
+    if (!ends[l]) continue;
+    n++;
+    if (!covered[ends[l]]) {
+      printf("%s:%zu: %s: not checked: its doc is none of the PDFs given\n",
+             o->csv, ends[l] / 2, ends[l] % 2 ? "actual" : "target");
+      bad++;
+    }
+  }
+  fprintf(stderr, GF_PROG ": %s: %zu end%s checked, %ld failed\n", o->csv, n,
+          n == 1 ? "" : "s", bad);
+  status = bad ? GF_EXIT_INPUT : GF_EXIT_OK;
+done:
+  free(covered);
+  gf_free(all);
+  gf_free(ends);
+  return status;
+}
+
 gf_exit gf_cli_check(const gf_check_opts *o) {
   const char *csv = o->csv;
   gf_doc *doc = NULL;
@@ -37,6 +132,17 @@ gf_exit gf_cli_check(const gf_check_opts *o) {
     goto done;
   if (gf_cli_read_all(csv, &data, &len) != 0) {
     fprintf(stderr, GF_PROG ": %s: cannot read: %s\n", csv, strerror(errno));
+    goto done;
+  }
+  if (is_track_csv(data, len)) {
+    gf_doc_free(doc);
+    doc = NULL;
+    status = check_track(o, data, len);
+    goto done;
+  }
+  if (o->n_pdfs > 1) {
+    fprintf(stderr, GF_PROG ": %s: several PDFs only with a track.csv\n",
+            csv);
     goto done;
   }
   gf_error err = {0};

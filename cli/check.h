@@ -8,6 +8,9 @@
 /* The parsed command line (cli/govfig.c). */
 typedef struct gf_check_opts {
   const char *pdf, *csv; /* csv "-": standard input */
+  char *const *pdfs;     /* every PDF given (pdfs[0] == pdf); more than one
+                            only for a track.csv */
+  size_t n_pdfs;
   const char *password;  /* NULL when not given */
   int consistency, verbose;
 } gf_check_opts;

@@ -119,6 +119,7 @@ static const char *const help_text[] = {
     "      with -o to DIR/tables.csv (written under a temporary name and",
     "      renamed when complete).",
     "  govfig check [--password PW] [--consistency] [--verbose] PDF CSV",
+    "  govfig check [--password PW] PDF... TRACK.CSV",
     "      Checks a figures.csv (CSV; - for standard input) against the PDF",
     "      it came from: each row's raw stands on its page at start..end (or,",
     "      when start/end are empty, on that page or the next or previous",
@@ -139,6 +140,12 @@ static const char *const help_text[] = {
     "      -v, --verbose       also \"note: CSV:LINE:\" where rows without",
     "                          start/end were found, and \"verbose: ...\" for",
     "                          each relation between rows that holds",
+    "      With a track.csv (its header starts target_doc) and the PDFs its",
+    "      rows name: both ends of every row are checked the same way (the",
+    "      target's and the actual's raw at their page/start..end, read",
+    "      again as their value and unit), one \"CSV:LINE: target: reason\"",
+    "      or \"CSV:LINE: actual: reason\" per failing end; an end whose PDF",
+    "      was not given fails as not checked.",
     "  govfig view [-o DIR] [--dpi N] [--csv FIGURES.csv] [-p PW] [-j N]",
     "              [-q] PDF",
     "      Writes a folder to check the figures by eye: DIR/index.html and",
@@ -389,11 +396,10 @@ static int cmd_check(int argc, char **argv) {
   }
   if (argc - optind < 2)
     return usage_error("check", "wants a PDF and a CSV", NULL);
-  if (argc - optind > 2)
-    return usage_error("check", "a PDF and a CSV only, got also",
-                       argv[optind + 2]);
   o.pdf = argv[optind];
-  o.csv = argv[optind + 1];
+  o.pdfs = argv + optind;
+  o.n_pdfs = (size_t)(argc - optind - 1);
+  o.csv = argv[argc - 1];
   return gf_cli_check(&o);
 }
 

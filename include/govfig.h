@@ -683,6 +683,17 @@ GF_API int gf_track_write_jsonl(const gf_track *t, FILE *f);
  * (the summary alone: gf_track_write_summary).  GF_EINVAL, GF_EIO. */
 GF_API int gf_track_write_text(const gf_track *t, FILE *f, unsigned opts);
 GF_API int gf_track_write_summary(const gf_track *t, FILE *f);
+/* For proving a track.csv against its PDFs with gf_figures_check: the
+ * ends of its rows whose target_doc or actual_doc is doc (NULL: every end
+ * with a doc) as a figures.csv of columns doc,page,start,end,value,
+ * value_max,unit,raw, in *out (gf_free; *out_len bytes), one data row per
+ * end.  (*ends)[L] (gf_free; L < *n_ends) tells where the row starting at
+ * line L of *out comes from: its track.csv line times 2, plus 1 for the
+ * actual end; 0 for the header and for lines where no row starts.  GF_EINVAL, GF_EUTF8, GF_ECSV (a
+ * column missing; err->line), GF_ENOMEM. */
+GF_API int gf_track_ends_csv(const char *csv, size_t len, const char *doc,
+                             char **out, size_t *out_len, size_t **ends,
+                             size_t *n_ends, gf_error *err);
 /* The track.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_track_columns(void);
 GF_API void gf_track_free(gf_track *t);

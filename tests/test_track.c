@@ -433,6 +433,43 @@ static void test_track_alloc_failures(void **state) {
   assert_true(ok);
 }
 
+static void test_track_ends_csv(void **state) {
+  (void)state;
+  /* a raw with a line end inside: the next row starts a line later */
+  static const char tcsv[] =
+      "target_doc,target_page,target_start,target_end,target_value,"
+      "target_value_max,target_unit,target_raw,actual_doc,actual_page,"
+      "actual_start,actual_end,actual_value,actual_unit,actual_raw\r\n"
+      "a.pdf,7,10,17,2,,个,\"两\n个\",b.pdf,1,5,9,3,个,3个\r\n"
+      "a.pdf,8,1,4,5,,%,5%,,,,,,,\r\n";
+  char *out = NULL;
+  size_t out_len = 0, *ends = NULL, n = 0;
+  assert_int_equal(gf_track_ends_csv(tcsv, strlen(tcsv), "a.pdf", &out,
+                                     &out_len, &ends, &n, NULL),
+                   GF_OK);
+  assert_non_null(strstr(out, "\"a.pdf\",\"7\",\"10\",\"17\",\"2\",\"\","
+                              "\"个\",\"两\n个\""));
+  assert_int_equal(n, 5); /* lines 0 and 1, row at 2 (two lines), row at 4 */
+  assert_int_equal(ends[2], 2 * 2);
+  assert_int_equal(ends[3], 0);
+  assert_int_equal(ends[4], 4 * 2); /* its second row is at line 4 */
+  gf_free(out);
+  gf_free(ends);
+  assert_int_equal(gf_track_ends_csv(tcsv, strlen(tcsv), NULL, &out,
+                                     &out_len, &ends, &n, NULL),
+                   GF_OK);
+  assert_int_equal(ends[4], 2 * 2 + 1); /* b.pdf's actual end of line 2 */
+  gf_free(out);
+  gf_free(ends);
+  gf_error err = {0};
+  static const char bad[] = "target_doc,x\na,b\n";
+  assert_int_equal(gf_track_ends_csv(bad, strlen(bad), NULL, &out, &out_len,
+                                     &ends, &n, &err),
+                   GF_ECSV);
+  assert_null(out);
+  assert_int_equal(err.line, 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_decimal_cmp),
@@ -449,6 +486,7 @@ int main(void) {
       cmocka_unit_test(test_track_null_args),
       cmocka_unit_test(test_track_write_full),
       cmocka_unit_test(test_track_alloc_failures),
+      cmocka_unit_test(test_track_ends_csv),
   };
   return cmocka_run_group_tests_name("track", tests, NULL, NULL);
 }

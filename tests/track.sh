@@ -92,6 +92,29 @@ check "a lone report: no met or missed" \
 check "a lone report: the reason says no actual" \
   grep -q 'no actual of 2016 for this indicator' "$tmp/one.csv"
 
+# govfig check proves both ends of every row against the PDFs.
+"$GOVFIG" check "$series"/hailar-2014.pdf "$series"/hailar-2015.pdf \
+  "$series"/hailar-2016.pdf "$tmp/pdf/track.csv" >"$tmp/chk" 2>"$tmp/chk.err"
+check "check: every end of track.csv holds (exit 0)" is_eq $? 0
+check "check: the summary counts the ends" \
+  grep -q 'ends checked, 0 failed' "$tmp/chk.err"
+check "check: nothing printed when all hold" is_eq "$(lines "$tmp/chk")" 0
+awk -F, 'BEGIN{OFS=","} NR>1 && $20=="missed" && !done {$18=$18+1; done=1} {print}' \
+  "$tmp/pdf/track.csv" >"$tmp/edited.csv"
+"$GOVFIG" check "$series"/hailar-201[456].pdf "$tmp/edited.csv" >"$tmp/chk2" \
+  2>/dev/null
+check "check: an edited actual value fails (exit 1)" is_eq $? 1
+check "check: the failing end is named with its line" \
+  grep -q "^$tmp/edited.csv:[0-9]*: actual: value" "$tmp/chk2"
+"$GOVFIG" check "$series"/hailar-2014.pdf "$tmp/pdf/track.csv" >"$tmp/chk3" \
+  2>/dev/null
+check "check: an end whose PDF is not given fails" is_eq $? 1
+check "check: it says so" grep -q ': not checked: its doc is none of the PDFs' \
+  "$tmp/chk3"
+"$GOVFIG" check "$series"/hailar-2014.pdf "$series"/hailar-2015.pdf \
+  "$tmp/ex/figures.csv" >/dev/null 2>&1
+check "check: several PDFs with a figures.csv is refused (exit 2)" is_eq $? 2
+
 # Bad inputs: one line, non-zero status, no output file.
 "$GOVFIG" track -o "$tmp/bad" "$tmp/missing.pdf" 2>"$tmp/e1"
 check "missing input: exit 1" is_eq $? 1
