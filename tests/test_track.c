@@ -433,6 +433,37 @@ static void test_track_alloc_failures(void **state) {
   assert_true(ok);
 }
 
+/* The direction comes from the vocabulary: 城镇登记失业率 is down. */
+static void test_track_vocabulary_direction(void **state) {
+  (void)state;
+  static const char plan[] = HEAD
+      "u-2015.pdf,9,二、2015年工作安排,target,2015,城镇登记失业率,share,4,%,4,"
+      "%,exact,,4%,1,3,x,,城镇登记失业率\n";
+  static const char review[] = HEAD
+      "u-2016.pdf,1,一、2015年工作回顾,actual,2015,城镇登记失业率,share,3.8,%,"
+      "3.8,%,exact,,3.8%,1,5,x,,城镇登记失业率\n";
+  gf_indicators *v = NULL;
+  assert_int_equal(gf_indicators_new(&v, NULL), GF_OK);
+  gf_track *t = NULL;
+  assert_int_equal(gf_track_new(v, &t, NULL), GF_OK);
+  assert_int_equal(gf_track_add_csv(t, plan, strlen(plan), NULL), GF_OK);
+  assert_int_equal(gf_track_add_csv(t, review, strlen(review), NULL), GF_OK);
+  assert_int_equal(gf_track_run(t, NULL), GF_OK);
+  const gf_track_row *r = gf_track_at(t, 0);
+  assert_non_null(r);
+  assert_string_equal(r->outcome, "met");
+  assert_string_equal(r->reason, "3.8% <= 4% (lower is better)");
+  gf_track_free(t);
+  /* without a vocabulary higher is better: 3.8% misses 4% */
+  assert_int_equal(gf_track_new(NULL, &t, NULL), GF_OK);
+  assert_int_equal(gf_track_add_csv(t, plan, strlen(plan), NULL), GF_OK);
+  assert_int_equal(gf_track_add_csv(t, review, strlen(review), NULL), GF_OK);
+  assert_int_equal(gf_track_run(t, NULL), GF_OK);
+  assert_string_equal(gf_track_at(t, 0)->outcome, "missed");
+  gf_track_free(t);
+  gf_indicators_free(v);
+}
+
 static void test_track_ends_csv(void **state) {
   (void)state;
   /* a raw with a line end inside: the next row starts a line later */
@@ -487,6 +518,7 @@ int main(void) {
       cmocka_unit_test(test_track_write_full),
       cmocka_unit_test(test_track_alloc_failures),
       cmocka_unit_test(test_track_ends_csv),
+      cmocka_unit_test(test_track_vocabulary_direction),
   };
   return cmocka_run_group_tests_name("track", tests, NULL, NULL);
 }
