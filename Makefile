@@ -94,6 +94,8 @@ test: $(GOVFIG) $(TEST_BIN) $(REPLAY_BIN) $(BUILDDIR)/libgovfig.so.0
 	GOVFIG=$(GOVFIG) sh tests/regress.sh || fail=1; \
 	GOVFIG=$(GOVFIG) sh tests/track.sh || fail=1; \
 	GOVFIG=$(GOVFIG) sh tests/view.sh || fail=1; \
+	GOVFIG=$(GOVFIG) sh tests/store.sh || fail=1; \
+	GOVFIG=$(GOVFIG) sh tests/postgres.sh || fail=1; \
 	d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d >/dev/null && \
 	  [ -x $$d$(PREFIX)/bin/govfig ] && $(MAKE) -s uninstall DESTDIR=$$d && \
 	  [ -z "$$(find $$d ! -type d)" ] && echo "install: 1 passed, 0 failed" || \

@@ -1,6 +1,7 @@
-/* extract.h - `govfig extract` (cli/extract.c): the figures and parcels
- * of every input into DIR/figures.csv and DIR/parcels.csv, replaced
- * together (cli/out.h). */
+/* extract.h - `govfig extract` (cli/extract.c): the figures, parcels and
+ * documents of every input into DIR/figures.csv, DIR/parcels.csv and
+ * DIR/documents.csv, replaced together (cli/out.h), and with --db into the
+ * store. */
 #ifndef GF_CLI_EXTRACT_H
 #define GF_CLI_EXTRACT_H
 
@@ -10,7 +11,13 @@
 
 /* The parsed command line (cli/govfig.c). */
 typedef struct gf_extract_opts {
-  const char *dir;       /* output directory, non-empty */
+  const char *dir;       /* output directory, non-empty, may hold {name}
+                            (a directory per input); NULL: none (--db
+                            alone) */
+  const char *db;        /* --db FILE, NULL when not given */
+  int jsonl;             /* --format jsonl: .jsonl files, not .csv */
+  int bom;               /* --bom: CSV with a UTF-8 byte-order mark */
+  int tables;            /* --tables: DIR/tables.csv too */
   const char *password;  /* NULL when not given */
   const char *vocab_path; /* --indicators FILE, NULL when not given */
   unsigned jobs;         /* threads, 1-64 */

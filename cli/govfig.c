@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/extract.h"
 #include "cli/indicators.h"
+#include "cli/store.h"
 #include "cli/tables.h"
 #include "cli/text.h"
 #include "cli/track.h"
@@ -31,7 +32,8 @@ static const char *const help_text[] = {
     "Extracts the figures of Chinese government report PDFs.",
     "",
     "Commands:",
-    "  govfig extract [-o DIR] [--password PW] [-j N] [-q] [-v]",
+    "  govfig extract [-o DIR] [--db FILE] [--format csv|jsonl] [--bom]",
+    "                 [--tables] [--password PW] [-j N] [-q] [-v]",
     "                 [--max-glyphs N] [--max-page-time S] FILE...",
     "      Extracts the figures of every FILE (a PDF, or UTF-8 text with",
     "      form feeds between pages when the name ends in .txt; a directory",
@@ -46,9 +48,22 @@ static const char *const help_text[] = {
     "      interruption anywhere leaves DIR as it was, and two runs into one",
     "      DIR leave one run's files, never a mix.  A FILE that cannot be",
     "      read is reported and skipped; when no FILE can be read, nothing",
-    "      is written at all.",
-    "      -o, --output DIR    directory for figures.csv (default: .; created",
-    "                          when missing)",
+    "      is written at all.  DIR/documents.csv names each document read:",
+    "      doc,sha256,pages,report,year_actual,year_target (what `govfig",
+    "      load` needs to store the directory later).",
+    "      -o, --output DIR    directory for figures.csv (default: ., or",
+    "                          none with --db; created when missing); every",
+    "                          {name} in DIR is replaced by each FILE's name",
+    "                          without .pdf/.txt: a directory per FILE",
+    "      --db FILE           also stores every document in the SQLite",
+    "                          store FILE (created when missing): one",
+    "                          transaction per document, replacing the",
+    "                          stored one with the same sha256 or name",
+    "      --format jsonl      JSON Lines (figures.jsonl, parcels.jsonl,",
+    "                          documents.jsonl) instead of CSV",
+    "      --bom               CSV with a UTF-8 byte-order mark (Excel)",
+    "      --tables            also DIR/tables.csv, the cells of the tables",
+    "                          (what --db stores as table_cells)",
     "      -p, --password PW   password for encrypted PDFs",
     "      -j, --jobs N        threads (1-64; default: the online cores):",
     "                          files are read in parallel, a lone long",
@@ -57,7 +72,8 @@ static const char *const help_text[] = {
     "                          (files done, pages per second) on stderr",
     "      -q, --quiet         no warnings and no progress line (errors are",
     "                          still reported)",
-    "      -v, --verbose       also warn of parcels lacking a boundary",
+    "      -v, --verbose       also say what --db stored; warn of parcels",
+    "                          lacking a boundary",
     "                          (\"govfig: FILE: warning: page N: parcel",
     "                          NAME: no 北至 (north) boundary\"); the field",
     "                          is left empty, never guessed; and, once",
@@ -110,14 +126,27 @@ static const char *const help_text[] = {
     "      Ordinals (第一百零一) and dates (2023年, 3月15日) are left out; a",
     "      number that does not fit exactly (over 63 digits) is left out",
     "      with a warning on standard error, never rounded.",
-    "  govfig tables [-o DIR] [--password PW] FILE...",
+    "  govfig tables [-o DIR] [--format csv|jsonl] [--bom] [--password PW]",
+    "                FILE...",
     "      Writes the tables found in every FILE (rebuilt from the glyph",
     "      positions: columns from white corridors, rows from white bands and",
     "      the first column's entries, wrapped cells joined, tables going on",
     "      over a page break joined) as tables.csv: doc,page,table,row,col,",
     "      text, one row per cell (empty cells too), to standard output, or",
     "      with -o to DIR/tables.csv (written under a temporary name and",
-    "      renamed when complete).",
+    "      renamed when complete); tables.jsonl with --format jsonl; a",
+    "      UTF-8 byte-order mark first with --bom.",
+    "  govfig load --db FILE [-q] [-v] DIR...",
+    "      Stores the documents of every DIR that `govfig extract -o DIR`",
+    "      wrote (documents.csv, figures.csv, parcels.csv; tables.csv when",
+    "      `govfig tables -o DIR` wrote one) in the SQLite store FILE,",
+    "      created when missing: one transaction per document, replacing",
+    "      the stored one with the same sha256 or name.  A BOM, CRLF and",
+    "      columns in any order are read.  -v says what was loaded.",
+    "  govfig schema [--postgres]",
+    "      Prints the store's schema as SQL: SQLite's (what --db creates),",
+    "      or with --postgres the same tables and series view for",
+    "      PostgreSQL, to load the CSVs with \\copy.",
     "  govfig check [--password PW] [--consistency] [--verbose] PDF CSV",
     "  govfig check [--password PW] PDF... TRACK.CSV",
     "      Checks a figures.csv (CSV; - for standard input) against the PDF",
@@ -197,6 +226,11 @@ static const char *const help_text[] = {
     "  govfig: FILE: not valid UTF-8 text (byte N)",
     "  govfig: DIR: cannot read directory: REASON",
     "  govfig: DIR: no PDF files in this directory",
+    "  govfig: DB: not a govfig store (a database of another program)",
+    "  govfig: DB: made by a newer govfig (a later schema version); use",
+    "     that govfig or another file",
+    "  govfig: DB: database is busy: another process kept it locked too long",
+    "  govfig: DIR: no documents.csv: not a directory govfig extract wrote",
     "  govfig: FILE: warning: damaged, extracted what could be read",
     "     (exit 0: the PDF reader had to repair the file or skip parts)",
     NULL};
@@ -279,6 +313,14 @@ static int parse_page(const char *s, size_t *page) {
   return 0;
 }
 
+/* --format's value: csv (0) or jsonl (1). */
+static int parse_format(const char *s, int *jsonl) {
+  if (strcmp(s, "csv") == 0) *jsonl = 0;
+  else if (strcmp(s, "jsonl") == 0) *jsonl = 1;
+  else return -1;
+  return 0;
+}
+
 /* ------------------------------------------------------------- commands */
 
 static int cmd_extract(int argc, char **argv) {
@@ -291,11 +333,14 @@ static int cmd_extract(int argc, char **argv) {
       {"indicators", required_argument, NULL, 'I'},
       {"max-glyphs", required_argument, NULL, 'G'},
       {"max-page-time", required_argument, NULL, 'T'},
+      {"db", required_argument, NULL, 'D'},
+      {"format", required_argument, NULL, 'F'},
+      {"bom", no_argument, NULL, 'B'},
+      {"tables", no_argument, NULL, 'K'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   gf_extract_opts o;
   memset(&o, 0, sizeof o);
-  o.dir = ".";
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (unsigned)cores;
   int c;
@@ -322,12 +367,26 @@ static int cmd_extract(int argc, char **argv) {
         return usage_error("extract", "--max-page-time wants seconds "
                                       "(0.001 to 3600), not", optarg);
       break;
+    case 'D': o.db = optarg; break;
+    case 'F':
+      if (parse_format(optarg, &o.jsonl) != 0)
+        return usage_error("extract", "--format wants csv or jsonl, not",
+                           optarg);
+      break;
+    case 'B': o.bom = 1; break;
+    case 'K': o.tables = 1; break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("extract", c, argv);
     }
   }
   if (optind >= argc) return usage_error("extract", "no input FILE", NULL);
-  if (!*o.dir) return usage_error("extract", "empty output directory", NULL);
+  if (!o.dir && !o.db) o.dir = "."; /* --db alone writes no files */
+  if (o.dir && !*o.dir)
+    return usage_error("extract", "empty output directory", NULL);
+  if (o.db && !*o.db) return usage_error("extract", "empty --db", NULL);
+  if (o.bom && o.jsonl)
+    return usage_error("extract", "--bom is for CSV, not with", "--format "
+                                                                "jsonl");
   o.inputs = argv + optind;
   o.n_inputs = (size_t)(argc - optind);
   return gf_cli_extract(&o);
@@ -407,6 +466,8 @@ static int cmd_tables(int argc, char **argv) {
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"password", required_argument, NULL, 'p'},
+      {"format", required_argument, NULL, 'F'},
+      {"bom", no_argument, NULL, 'B'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   gf_tables_opts o;
@@ -416,6 +477,12 @@ static int cmd_tables(int argc, char **argv) {
     switch (c) {
     case 'o': o.dir = optarg; break;
     case 'p': o.password = optarg; break;
+    case 'F':
+      if (parse_format(optarg, &o.jsonl) != 0)
+        return usage_error("tables", "--format wants csv or jsonl, not",
+                           optarg);
+      break;
+    case 'B': o.bom = 1; break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("tables", c, argv);
     }
@@ -423,6 +490,9 @@ static int cmd_tables(int argc, char **argv) {
   if (optind >= argc) return usage_error("tables", "no input FILE", NULL);
   if (o.dir && !*o.dir)
     return usage_error("tables", "empty output directory", NULL);
+  if (o.bom && o.jsonl)
+    return usage_error("tables", "--bom is for CSV, not with", "--format "
+                                                               "jsonl");
   o.inputs = argv + optind;
   o.n_inputs = (size_t)(argc - optind);
   return gf_cli_tables(&o);
@@ -552,6 +622,50 @@ static int cmd_indicators(int argc, char **argv) {
   return gf_cli_indicators(vocab_path);
 }
 
+static int cmd_load(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'D'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  gf_load_opts o;
+  memset(&o, 0, sizeof o);
+  int c;
+  while ((c = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'D': o.db = optarg; break;
+    case 'q': o.quiet = 1; break;
+    case 'v': o.verbose = 1; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("load", c, argv);
+    }
+  }
+  if (!o.db || !*o.db) return usage_error("load", "wants --db FILE", NULL);
+  if (optind >= argc) return usage_error("load", "no DIR", NULL);
+  o.dirs = argv + optind;
+  o.n_dirs = (size_t)(argc - optind);
+  return gf_cli_load(&o);
+}
+
+static int cmd_schema(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"postgres", no_argument, NULL, 'P'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int dialect = GF_SCHEMA_SQLITE, c;
+  while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'P': dialect = GF_SCHEMA_POSTGRES; break;
+    case 'h': return cmd_help(0, NULL);
+    default: return option_error("schema", c, argv);
+    }
+  }
+  if (optind < argc)
+    return usage_error("schema", "takes no argument; got", argv[optind]);
+  return gf_cli_schema(dialect);
+}
+
 /* ------------------------------------------------------------- main */
 
 typedef struct command {
@@ -568,6 +682,8 @@ static const command commands[] = {
     {"indicators", cmd_indicators},
     {"track", cmd_track},
     {"view", cmd_view},
+    {"load", cmd_load},
+    {"schema", cmd_schema},
     {"help", cmd_help},
 };
 
@@ -592,7 +708,7 @@ int main(int argc, char **argv) {
   if (optind >= argc) {
     status = usage_error(NULL,
                          "no command (extract, text, numbers, check, tables, "
-                         "indicators, track, view, help)",
+                         "indicators, track, view, load, schema, help)",
                          NULL);
     goto done;
   }

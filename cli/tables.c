@@ -1,7 +1,8 @@
 /* tables.c - `govfig tables [-o DIR] [--password PW] FILE...`: a thin
  * layer over gf_tables_extract.  Writes tables.csv (doc,page,table,row,
- * col,text; one row per cell, RFC 4180) to standard output, or to
- * DIR/tables.csv through an output set (cli/out.h). */
+ * col,text; one row per cell, RFC 4180; or tables.jsonl with --format
+ * jsonl) to standard output, or to DIR/tables.csv through an output set
+ * (cli/out.h). */
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -14,7 +15,7 @@ gf_exit gf_cli_tables(const gf_tables_opts *o) {
   FILE *out = stdout;
   if (o->dir) {
     if (!(set = gf_out_begin(o->dir)) ||
-        !(out = gf_out_file(set, "tables.csv"))) {
+        !(out = gf_out_file(set, o->jsonl ? "tables.jsonl" : "tables.csv"))) {
       gf_out_abort(set);
       return GF_EXIT_OUTPUT;
     }
@@ -34,8 +35,11 @@ gf_exit gf_cli_tables(const gf_tables_opts *o) {
       fprintf(stderr, GF_PROG ": %s: cannot extract tables: %s\n", path,
               gf_strerror(rc));
       input_failed = 1;
-    } else if (gf_tables_write_csv(tabs, out,
-                                   n_good ? GF_OPT_NO_HEADER : 0) != GF_OK) {
+    } else if ((o->jsonl ? gf_tables_write_jsonl(tabs, out)
+                         : gf_tables_write_csv(
+                               tabs, out,
+                               n_good ? GF_OPT_NO_HEADER
+                                      : o->bom ? GF_OPT_BOM : 0)) != GF_OK) {
       if (set) gf_out_fail(set, out);
       output_failed = 1;
     } else {

@@ -11,6 +11,8 @@
 typedef struct gf_tables_opts {
   const char *dir;      /* NULL: standard output; else non-empty */
   const char *password; /* NULL when not given */
+  int jsonl;            /* --format jsonl: tables.jsonl */
+  int bom;              /* --bom: CSV with a UTF-8 byte-order mark */
   char *const *inputs;  /* n_inputs >= 1 */
   size_t n_inputs;
 } gf_tables_opts;

@@ -52,11 +52,14 @@ static const char *const bad_msg[GF_STORE_RECORDS][N_BAD] = {
     {"no documents.csv: not a directory govfig extract wrote",
      "documents.csv is not valid CSV (UTF-8, RFC 4180)",
      "documents.csv lacks a doc or sha256 column"},
-    {"cannot read figures.csv", "figures.csv is not valid CSV (UTF-8, RFC 4180)",
+    {"cannot read figures.csv",
+     "figures.csv is not valid CSV (UTF-8, RFC 4180)",
      "figures.csv lacks a doc column"},
-    {"cannot read parcels.csv", "parcels.csv is not valid CSV (UTF-8, RFC 4180)",
+    {"cannot read parcels.csv",
+     "parcels.csv is not valid CSV (UTF-8, RFC 4180)",
      "parcels.csv lacks a doc column"},
-    {"cannot read tables.csv", "tables.csv is not valid CSV (UTF-8, RFC 4180)",
+    {"cannot read tables.csv",
+     "tables.csv is not valid CSV (UTF-8, RFC 4180)",
      "tables.csv lacks a doc column"}};
 
 /* Reads dir/name, the CSV of record rec.  A missing optional file is an

@@ -111,10 +111,14 @@ int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f, unsigned opts) {
   return finish(f, rc);
 }
 
-int gf_parcels_write_header(FILE *f) {
+int gf_parcels_write_header(FILE *f, unsigned opts) {
   if (!f) return GF_EINVAL;
-  return finish(f, gf_csv_write_row(f, GF_PARCEL_COLUMNS, GF_PARCEL_COL_N,
-                                    NULL, 0));
+  return finish(f, write_header(&parcel_record, f, opts & ~GF_OPT_NO_HEADER));
+}
+
+int gf_tables_write_header(FILE *f, unsigned opts) {
+  if (!f) return GF_EINVAL;
+  return finish(f, write_header(&table_record, f, opts & ~GF_OPT_NO_HEADER));
 }
 
 int gf_tables_write_csv(const gf_tables *tables, FILE *f, unsigned opts) {

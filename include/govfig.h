@@ -438,6 +438,9 @@ GF_API void gf_tables_free(gf_tables *tables);
  * fails. */
 GF_API int gf_tables_write_csv(const gf_tables *tables, FILE *f,
                                unsigned opts);
+/* Writes only the tables.csv header line (opts: 0 or GF_OPT_BOM), for a
+ * run that found no tables.  GF_EINVAL, GF_EIO. */
+GF_API int gf_tables_write_header(FILE *f, unsigned opts);
 /* The tables.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_tables_columns(void);
 
@@ -498,8 +501,8 @@ GF_API int gf_parcels_write_csv(const gf_parcels *parcels, FILE *f,
                                 unsigned opts);
 /* Writes only the parcels.csv header line, as gf_parcels_write_csv writes
  * it: for a parcels.csv of a run that found no parcel object to write.
- * GF_EINVAL for NULL, GF_EIO when writing fails. */
-GF_API int gf_parcels_write_header(FILE *f);
+ * opts: 0 or GF_OPT_BOM.  GF_EINVAL for NULL, GF_EIO when writing fails. */
+GF_API int gf_parcels_write_header(FILE *f, unsigned opts);
 /* The parcels.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_parcels_columns(void);
 

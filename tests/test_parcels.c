@@ -379,14 +379,14 @@ static void test_parcels_csv(void **state) {
   /* The header alone is the first line of a full write. */
   buf = NULL;
   mem = open_memstream(&buf, &len);
-  assert_int_equal(gf_parcels_write_header(mem), GF_OK);
+  assert_int_equal(gf_parcels_write_header(mem, 0), GF_OK);
   fclose(mem);
   assert_string_equal(buf, "doc,page,project_no,project,parcel,east,west,"
                            "south,north,land_use,raw\r\n");
   free(buf);
   full = fopen("/dev/full", "w");
   if (full) {
-    assert_int_equal(gf_parcels_write_header(full), GF_EIO);
+    assert_int_equal(gf_parcels_write_header(full, 0), GF_EIO);
     fclose(full);
   }
   const char *const *cols = gf_parcels_columns();
@@ -408,7 +408,7 @@ static void test_parcels_api_errors(void **state) {
   assert_int_equal(gf_parcels_warning_count(NULL), 0);
   assert_null(gf_parcels_warning_at(NULL, 0));
   assert_int_equal(gf_parcels_write_csv(NULL, stdout, 0), GF_EINVAL);
-  assert_int_equal(gf_parcels_write_header(NULL), GF_EINVAL);
+  assert_int_equal(gf_parcels_write_header(NULL, 0), GF_EINVAL);
   gf_parcels_free(NULL);
 }
 
