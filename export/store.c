@@ -207,10 +207,12 @@ int gf_store_open(const char *path, unsigned opts, gf_store **out,
   /* WAL: readers never block the writer, a commit is one append; NORMAL
    * sync is durable against a killed process, and a power cut may lose
    * the last commits but never corrupts the file.  A 64 MB page cache
-   * keeps a long document's index pages in memory until its commit. */
+   * keeps a long document's pages in memory until its commit, and a
+   * checkpoint every 64 MB of WAL instead of 4 MB fsyncs less often. */
   if ((rc = exec(st,
                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                 "PRAGMA cache_size = -65536",
+                 "PRAGMA cache_size = -65536; "
+                 "PRAGMA wal_autocheckpoint = 16384",
                  err, "cannot open the database")))
     goto done;
   if ((rc = exec(st, "BEGIN IMMEDIATE", err, "cannot lock the database")))
