@@ -93,7 +93,7 @@ static const char *const help_text[] = {
     "                          `govfig indicators`) to the vocabulary that",
     "                          gives indicator_key",
     "  govfig track [-o DIR] [--format csv|jsonl|text] [--indicators FILE]",
-    "               [--password PW] [-j N] [-q] FILE...",
+    "               [--db FILE] [--password PW] [-j N] [-q] [FILE...]",
     "      Each year's targets against that year's actuals in the other",
     "      reports: FILE are PDFs, .txt reports, directories (their *.pdf",
     "      files) or figures.csv files (a name ending in .csv), in any order.",
@@ -109,6 +109,9 @@ static const char *const help_text[] = {
     "                          then target_raw,actual_raw), jsonl (the same",
     "                          rows as JSON Lines) or text",
     "      -q, --quiet         no summary, warnings or progress line",
+    "      --db FILE           also every document of the store FILE (then",
+    "                          FILE arguments are optional), and the rows",
+    "                          replace the store's track table",
     "  govfig indicators [--indicators FILE]",
     "      Prints the indicator vocabulary in use (built in, plus FILE's",
     "      lines): KEY<TAB>up|down|-<TAB>VARIANT..., one indicator a line.",
@@ -506,6 +509,7 @@ static int cmd_track(int argc, char **argv) {
       {"jobs", required_argument, NULL, 'j'},
       {"indicators", required_argument, NULL, 'I'},
       {"quiet", no_argument, NULL, 'q'},
+      {"db", required_argument, NULL, 'D'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   gf_track_opts o;
@@ -532,11 +536,14 @@ static int cmd_track(int argc, char **argv) {
       break;
     case 'I': o.vocab_path = optarg; break;
     case 'q': o.quiet = 1; break;
+    case 'D': o.db = optarg; break;
     case 'h': return cmd_help(0, NULL);
     default: return option_error("track", c, argv);
     }
   }
-  if (optind >= argc) return usage_error("track", "no input FILE", NULL);
+  if (optind >= argc && !o.db)
+    return usage_error("track", "no input FILE (or --db FILE)", NULL);
+  if (o.db && !*o.db) return usage_error("track", "empty --db", NULL);
   if (o.dir && !*o.dir)
     return usage_error("track", "empty output directory", NULL);
   o.inputs = argv + optind;

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/indicators.h"
 #include "cli/out.h"
+#include "cli/store.h"
 #include "cli/track.h"
 #include "include/govfig.h"
 
@@ -155,18 +156,34 @@ gf_exit gf_cli_track(const gf_track_opts *o) {
   x.vocab = vocab;
   char **paths = NULL;
   size_t n_paths = 0;
-  int bad_dirs = gf_cli_inputs(o->inputs, o->n_inputs, &paths, &n_paths);
+  int bad_dirs = o->n_inputs ? gf_cli_inputs(o->inputs, o->n_inputs, &paths,
+                                             &n_paths)
+                             : 0;
   gf_exit status = GF_EXIT_INPUT;
   gf_error err = {0};
-  if (bad_dirs < 0 || n_paths == 0) goto done;
+  gf_store *st = NULL;
+  if (bad_dirs < 0 || (n_paths == 0 && !o->db)) goto done;
   x.input_failed = bad_dirs > 0;
   if (gf_track_new(vocab, &x.track, &err) != GF_OK) {
     fprintf(stderr, GF_PROG ": %s\n", gf_strerror(err.code));
     goto done;
   }
+  /* --db: everything in the store first (a report given again as FILE is
+   * then ignored: the first copy wins) */
+  size_t n_stored = 0;
+  if (o->db && (gf_cli_store_open(o->db, &st) != 0 ||
+                gf_store_add_to_track(st, x.track, &n_stored, &err) !=
+                    GF_OK)) {
+    if (st)
+      fprintf(stderr, GF_PROG ": %s: %s\n", o->db,
+              err.message ? err.message : gf_strerror(err.code));
+    status = GF_EXIT_OUTPUT;
+    goto done;
+  }
+  x.n_good += n_stored;
   gf_cli_batch b = {paths, n_paths, o->jobs, !x.quiet, track_work,
                     track_emit, &x};
-  if (gf_cli_batch_run(&b) < 0 || x.out_of_memory) goto done;
+  if (n_paths && (gf_cli_batch_run(&b) < 0 || x.out_of_memory)) goto done;
   if (x.n_good == 0) goto done; /* nothing read: no output at all */
   if (gf_track_run(x.track, &err) != GF_OK) {
     fprintf(stderr, GF_PROG ": %s\n", gf_strerror(err.code));
@@ -177,10 +194,17 @@ gf_exit gf_cli_track(const gf_track_opts *o) {
   else /* main closes stdout and reports a failure there */
     status = write_out(x.track, stdout, o->format) == GF_OK ? GF_EXIT_OK
                                                             : GF_EXIT_OUTPUT;
+  if (status == GF_EXIT_OK && st &&
+      gf_store_put_track(st, x.track, &err) != GF_OK) {
+    fprintf(stderr, GF_PROG ": %s: %s\n", o->db,
+            err.message ? err.message : gf_strerror(err.code));
+    status = GF_EXIT_OUTPUT;
+  }
   if (status == GF_EXIT_OK && !x.quiet)
     gf_track_write_summary(x.track, stderr);
   if (status == GF_EXIT_OK && x.input_failed) status = GF_EXIT_INPUT;
 done:
+  gf_store_free(st);
   gf_track_free(x.track);
   gf_cli_inputs_free(paths, n_paths);
   gf_indicators_free(vocab);

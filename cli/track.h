@@ -15,10 +15,13 @@ typedef struct gf_track_opts {
   const char *dir;        /* NULL: standard output; else non-empty */
   const char *password;   /* NULL when not given */
   const char *vocab_path; /* --indicators FILE, NULL when not given */
+  const char *db;         /* --db FILE: track the store's documents too and
+                             keep the rows in its track table; NULL */
   int format;             /* GF_TRACK_FMT_* */
   unsigned jobs;          /* threads, 1-64 */
   int quiet;
-  char *const *inputs;    /* FILE and DIRECTORY arguments, n_inputs >= 1 */
+  char *const *inputs;    /* FILE and DIRECTORY arguments, n_inputs >= 1
+                             (>= 0 with db) */
   size_t n_inputs;
 } gf_track_opts;
 

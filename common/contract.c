@@ -10,6 +10,15 @@ const char *const GF_FIGURE_COLUMNS[] = {
     "bound",      "comparison", "raw",    "start", "end",    "sentence",
     "value_max",  "indicator_key", "x0", "y0", "x1", "y1", NULL};
 
+/* records.md section 3, then target_raw,actual_raw appended. */
+const char *const GF_TRACK_COLUMNS[] = {
+    "target_doc",   "target_page",   "target_start",     "target_end",
+    "indicator",    "indicator_key", "period",           "measure",
+    "target_value", "target_value_max", "target_unit",   "target_bound",
+    "actual_doc",   "actual_page",   "actual_start",     "actual_end",
+    "actual_indicator", "actual_value", "actual_unit",   "outcome",
+    "reason",       "target_raw",    "actual_raw",       NULL};
+
 const char *const GF_PARCEL_COLUMNS[] = {
     "doc",  "page", "project_no", "project", "parcel", "east",
     "west", "south", "north",     "land_use", "raw",   NULL};

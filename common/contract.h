@@ -31,11 +31,12 @@ enum {
   GF_PAR_RAW,
   GF_PARCEL_COL_N
 };
-enum { GF_TABLE_COL_N = 6, GF_DOCUMENT_COL_N = 6 };
+enum { GF_TABLE_COL_N = 6, GF_DOCUMENT_COL_N = 6, GF_TRACK_COL_N = 23 };
 extern const char *const GF_FIGURE_COLUMNS[];
 extern const char *const GF_PARCEL_COLUMNS[];
 extern const char *const GF_TABLE_COLUMNS[];
 extern const char *const GF_DOCUMENT_COLUMNS[];
+extern const char *const GF_TRACK_COLUMNS[]; /* track.csv (section 3) */
 
 /* The measure column: what a figure measures. */
 enum {

@@ -65,6 +65,7 @@ const gf_record *gf_record_figures(void);
 const gf_record *gf_record_parcels(void);
 const gf_record *gf_record_tables(void);
 const gf_record *gf_record_documents(void);
+const gf_record *gf_record_track(void); /* track.csv, table track */
 
 /* Room for the numbers of one row's cells. */
 #define GF_CELLS_MAX 40
@@ -79,6 +80,8 @@ void gf_table_cells(const gf_table_cell *c, gf_cellbuf *b,
                     const char **cells);
 void gf_document_cells(const gf_document *d, gf_cellbuf *b,
                        const char **cells);
+void gf_track_row_cells(const gf_track_row *r, gf_cellbuf *b,
+                        const char **cells);
 
 /* ---- json.c: one JSON object per line, {"name":cell,...}: a number cell
  * that reads as a JSON number is written as its exact decimal text (never
@@ -89,13 +92,18 @@ int gf_jsonl_write_row(FILE *f, const gf_record *rec,
                        const char *const *cells);
 
 /* ---- schema.c: the store's tables, one per record: documents, figures,
- * parcels, table_cells (gf_store_record(0 .. GF_STORE_RECORDS)). */
+ * parcels, table_cells (gf_store_record(0 .. GF_STORE_RECORDS - 1): the
+ * rows of one document each), and track (gf_store_record(GF_STORE_TRACK):
+ * the outcome of `govfig track --db` over the whole store). */
 #define GF_STORE_RECORDS 4
+#define GF_STORE_TRACK 4
 const gf_record *gf_store_record(size_t i);
 /* Appends the DDL of dialect (GF_SCHEMA_*) to b: GF_OK, GF_EINVAL,
  * GF_ENOMEM. */
 struct gf_buf;
 int gf_schema_build(int dialect, struct gf_buf *b);
+/* Appends CREATE TABLE (and the doc index) of record r: for migrations. */
+void gf_schema_table(int dialect, const gf_record *r, struct gf_buf *b);
 
 /* ---- store.c internals, for load.c: one document's transaction.
  * gf_store_doc_begin opens it, deletes the stored documents with the same

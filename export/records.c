@@ -19,6 +19,10 @@ static const unsigned char table_types[GF_TABLE_COL_N] = {0, I, I, I, I, 0};
 
 static const unsigned char document_types[GF_DOCUMENT_COL_N] = {0, 0, I,
                                                                   0, I, I};
+#define D GF_COL_DEC
+static const unsigned char track_types[GF_TRACK_COL_N] = {
+    0, I, I, I, 0, 0, I, 0, D, D, 0, 0, 0, I, I, I, 0, D, 0, 0, 0, 0, 0};
+#undef D
 #undef I
 
 static const gf_record parcel_record = {"parcels", GF_PARCEL_COLUMNS,
@@ -28,7 +32,14 @@ static const gf_record table_record = {"table_cells", GF_TABLE_COLUMNS,
 static const gf_record document_record = {
     "documents", GF_DOCUMENT_COLUMNS, document_types, GF_DOCUMENT_COL_N};
 
+/* track.csv's record lives here, beside the others, so that the store
+ * (store.c) and track's writers (track/write.c) share it without a call
+ * cycle between export/ and track/. */
+static const gf_record track_record = {"track", GF_TRACK_COLUMNS,
+                                       track_types, GF_TRACK_COL_N};
+
 const char *const *gf_parcels_columns(void) { return GF_PARCEL_COLUMNS; }
+const gf_record *gf_record_track(void) { return &track_record; }
 const char *const *gf_tables_columns(void) { return GF_TABLE_COLUMNS; }
 const char *const *gf_documents_columns(void) { return GF_DOCUMENT_COLUMNS; }
 const gf_record *gf_record_parcels(void) { return &parcel_record; }
@@ -60,6 +71,34 @@ void gf_table_cells(const gf_table_cell *c, gf_cellbuf *b,
       fmt_int(b->num[1], sizeof b->num[1], c->table),
       fmt_int(b->num[2], sizeof b->num[2], c->row),
       fmt_int(b->num[3], sizeof b->num[3], c->col), c->text};
+  memcpy(cells, v, sizeof v);
+}
+
+/* n as text, or "" where there is none (an absent actual's page). */
+static const char *fmt_size(char *buf, size_t cap, size_t n, int present) {
+  if (!present) return "";
+  snprintf(buf, cap, "%zu", n);
+  return buf;
+}
+
+void gf_track_row_cells(const gf_track_row *r, gf_cellbuf *b,
+                        const char **cells) {
+  int has = r->actual_page > 0;
+  const char *v[GF_TRACK_COL_N] = {
+      r->target_doc,
+      fmt_size(b->num[0], sizeof b->num[0], (size_t)r->target_page, 1),
+      fmt_size(b->num[1], sizeof b->num[1], r->target_start, 1),
+      fmt_size(b->num[2], sizeof b->num[2], r->target_end, 1),
+      r->indicator, r->indicator_key,
+      fmt_size(b->num[3], sizeof b->num[3], (size_t)r->period,
+               r->period > 0),
+      r->measure, r->target_value, r->target_value_max, r->target_unit,
+      r->target_bound, r->actual_doc,
+      fmt_size(b->num[4], sizeof b->num[4], (size_t)r->actual_page, has),
+      fmt_size(b->num[5], sizeof b->num[5], r->actual_start, has),
+      fmt_size(b->num[6], sizeof b->num[6], r->actual_end, has),
+      r->actual_indicator, r->actual_value, r->actual_unit, r->outcome,
+      r->reason, r->target_raw, r->actual_raw};
   memcpy(cells, v, sizeof v);
 }
 

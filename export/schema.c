@@ -29,6 +29,7 @@ const gf_record *gf_store_record(size_t i) {
   case 1: return gf_record_figures();
   case 2: return gf_record_parcels();
   case 3: return gf_record_tables();
+  case GF_STORE_TRACK: return gf_record_track();
   }
   return NULL;
 }
@@ -45,7 +46,7 @@ static void put_ident(gf_buf *b, const char *name) {
   gf_buf_printf(b, "\"%s\"", name);
 }
 
-static void create_table(gf_buf *b, const gf_record *r, int dialect) {
+void gf_schema_table(int dialect, const gf_record *r, gf_buf *b) {
   int pg = dialect == GF_SCHEMA_POSTGRES, is_doc = r == gf_record_documents();
   gf_buf_printf(b, "CREATE TABLE \"%s\" (\n", r->table);
   for (size_t i = 0; i < r->n; i++) {
@@ -80,7 +81,7 @@ static void create_table(gf_buf *b, const gf_record *r, int dialect) {
                         "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),\n");
   b->len -= 2; /* the last ",\n" */
   gf_buf_puts(b, "\n);\n");
-  if (!is_doc)
+  if (!is_doc && strcmp(r->columns[0], "doc") == 0)
     gf_buf_printf(b, "CREATE INDEX \"%s_doc\" ON \"%s\" (\"doc\");\n",
                   r->table, r->table);
 }
@@ -90,8 +91,8 @@ int gf_schema_build(int dialect, gf_buf *b) {
     return GF_EINVAL;
   gf_buf_printf(b, "-- govfig store schema %d (%s)\n", GF_STORE_VERSION,
                 dialect == GF_SCHEMA_POSTGRES ? "PostgreSQL" : "SQLite");
-  for (size_t i = 0; i < GF_STORE_RECORDS; i++)
-    create_table(b, gf_store_record(i), dialect);
+  for (size_t i = 0; i <= GF_STORE_TRACK; i++)
+    gf_schema_table(dialect, gf_store_record(i), b);
 
   /* Across years in one SELECT: the numbers as numbers. */
   const char *num = dialect == GF_SCHEMA_POSTGRES ? "" : "_num";

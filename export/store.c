@@ -87,9 +87,21 @@ static int query_int(gf_store *st, const char *sql, long long *v) {
 }
 
 /* Schema upgrades: step v turns a version-v store into version v+1, run
- * in the same transaction as the version bump.  None yet: version 1 is the
- * first schema. */
-static const char *const migrations[GF_STORE_VERSION] = {NULL};
+ * in the same transaction as the version bump.
+ *   1 -> 2: the track table (govfig track --db), from its record. */
+static int migrate(gf_store *st, long long v, gf_error *err) {
+  gf_buf b = {0};
+  switch (v) {
+  case 1: gf_schema_table(GF_SCHEMA_SQLITE, gf_record_track(), &b); break;
+  default:
+    return gf_error_set(err, GF_ESTORE, "schema version too old to migrate",
+                        0, 0);
+  }
+  int rc = b.oom ? set_code(err, GF_ENOMEM, 0, 0)
+                 : exec(st, b.p, err, "cannot migrate the schema");
+  gf_buf_free(&b);
+  return rc;
+}
 
 static int create_schema(gf_store *st, gf_error *err) {
   gf_buf b = {0};
@@ -123,13 +135,8 @@ static int settle_schema(gf_store *st, gf_error *err) {
                         "made by a newer govfig (a later schema version); "
                         "use that govfig or another file",
                         0, 0);
-  for (long long v = ver < 1 ? 1 : ver; v < GF_STORE_VERSION; v++) {
-    if (!migrations[v])
-      return gf_error_set(err, GF_ESTORE,
-                          "schema version too old to migrate", 0, 0);
-    rc = exec(st, migrations[v], err, "cannot migrate the schema");
-    if (rc) return rc;
-  }
+  for (long long v = ver; v < GF_STORE_VERSION; v++)
+    if ((rc = migrate(st, v, err))) return rc;
   if (ver != GF_STORE_VERSION) {
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", GF_STORE_VERSION);
@@ -373,7 +380,7 @@ int gf_store_checksum(gf_store *st, char out[65]) {
   gf_sha256 h;
   gf_sha256_init(&h);
   int rc = GF_OK;
-  for (size_t i = 0; i < GF_STORE_RECORDS && rc == GF_OK; i++) {
+  for (size_t i = 0; i <= GF_STORE_TRACK && rc == GF_OK; i++) {
     const gf_record *r = gf_store_record(i);
     gf_buf q = {0};
     gf_buf_puts(&q, "SELECT ");
@@ -400,4 +407,110 @@ int gf_store_checksum(gf_store *st, char out[65]) {
   }
   gf_sha256_hex(&h, out);
   return rc;
+}
+
+/* ---------------------------------------------------------------- track */
+
+/* The stored figures of doc as a figures.csv in memory, as the track
+ * module reads one (gf_track_add_csv). */
+static int doc_csv(gf_store *st, sqlite3_stmt *q, const char *doc, char **csv,
+                   size_t *len) {
+  const gf_record *r = gf_record_figures();
+  FILE *f = open_memstream(csv, len);
+  if (!f) return GF_ENOMEM;
+  int rc = gf_csv_write_row(f, r->columns, r->n, NULL, GF_OPT_NO_GUARD);
+  sqlite3_bind_text(q, 1, doc, -1, SQLITE_TRANSIENT);
+  int lite = SQLITE_DONE;
+  while (rc == GF_OK && (lite = sqlite3_step(q)) == SQLITE_ROW) {
+    const char *cells[GF_CELLS_MAX];
+    for (int c = 0; c < (int)r->n; c++) {
+      const unsigned char *t = sqlite3_column_text(q, c);
+      cells[c] = t ? (const char *)t : "";
+    }
+    rc = gf_csv_write_row(f, cells, r->n, r->types, GF_OPT_NO_GUARD);
+  }
+  if (rc == GF_OK && lite != SQLITE_DONE) rc = GF_ESTORE;
+  sqlite3_reset(q);
+  (void)st;
+  if (fclose(f) != 0 && rc == GF_OK) rc = GF_ENOMEM;
+  return rc;
+}
+
+int gf_store_add_to_track(gf_store *st, gf_track *t, size_t *n_docs,
+                          gf_error *err) {
+  if (n_docs) *n_docs = 0;
+  set_code(err, GF_OK, 0, 0);
+  if (!st || !t) return set_code(err, GF_EINVAL, 0, 0);
+  const gf_record *r = gf_record_figures();
+  gf_buf sql = {0};
+  gf_buf_puts(&sql, "SELECT ");
+  for (size_t c = 0; c < r->n; c++)
+    gf_buf_printf(&sql, "%s\"%s\"", c ? ", " : "", r->columns[c]);
+  gf_buf_puts(&sql, " FROM \"figures\" WHERE \"doc\" = ?1 ORDER BY rowid");
+  sqlite3_stmt *docs = NULL, *q = NULL;
+  int rc = sql.oom ? GF_ENOMEM : GF_OK, lite = SQLITE_OK;
+  /* one read transaction: the documents and their rows as of one moment */
+  if (rc == GF_OK &&
+      ((lite = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) ||
+       (lite = sqlite3_prepare_v2(st->db,
+                                  "SELECT \"doc\" FROM \"documents\" "
+                                  "ORDER BY \"doc\"",
+                                  -1, &docs, NULL)) ||
+       (lite = sqlite3_prepare_v2(st->db, sql.p, -1, &q, NULL))))
+    rc = GF_ESTORE;
+  while (rc == GF_OK && (lite = sqlite3_step(docs)) == SQLITE_ROW) {
+    const char *doc = (const char *)sqlite3_column_text(docs, 0);
+    char *csv = NULL;
+    size_t len = 0;
+    rc = doc_csv(st, q, doc ? doc : "", &csv, &len);
+    if (rc == GF_OK) rc = gf_track_add_csv(t, csv, len, err);
+    free(csv); /* open_memstream's buffer */
+    if (rc == GF_OK && n_docs) (*n_docs)++;
+  }
+  if (rc == GF_OK && lite != SQLITE_DONE) rc = GF_ESTORE;
+  if (rc == GF_ESTORE) fail(err, lite, "cannot read the store");
+  else if (rc == GF_ENOMEM) set_code(err, rc, 0, 0);
+  sqlite3_finalize(q);
+  sqlite3_finalize(docs);
+  sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+  gf_buf_free(&sql);
+  return rc;
+}
+
+int gf_store_put_track(gf_store *st, const gf_track *t, gf_error *err) {
+  set_code(err, GF_OK, 0, 0);
+  if (!st || !t) return set_code(err, GF_EINVAL, 0, 0);
+  const gf_record *r = gf_record_track();
+  gf_buf sql = {0};
+  gf_buf_printf(&sql, "INSERT INTO \"%s\" VALUES (", r->table);
+  for (size_t c = 0; c < r->n; c++)
+    gf_buf_printf(&sql, "%s?%zu", c ? ", " : "", c + 1);
+  gf_buf_puts(&sql, ")");
+  if (sql.oom) return set_code(err, GF_ENOMEM, 0, 0);
+  sqlite3_stmt *ins = NULL;
+  int lite = sqlite3_prepare_v2(st->db, sql.p, -1, &ins, NULL);
+  gf_buf_free(&sql);
+  if (lite == SQLITE_OK) lite = step_reset(st->begin);
+  if (lite != SQLITE_OK) {
+    sqlite3_finalize(ins);
+    return fail(err, lite, "cannot store the tracking");
+  }
+  /* the whole table is replaced in one transaction: it is the tracking of
+   * the store as it is now */
+  lite = sqlite3_exec(st->db, "DELETE FROM \"track\"", NULL, NULL, NULL);
+  for (size_t i = 0; lite == SQLITE_OK && i < gf_track_count(t); i++) {
+    gf_cellbuf b;
+    const char *cells[GF_CELLS_MAX];
+    gf_track_row_cells(gf_track_at(t, i), &b, cells);
+    for (size_t c = 0; c < r->n; c++)
+      bind_cell(ins, (int)c + 1, r->types[c], cells[c], 0);
+    lite = step_reset(ins);
+  }
+  sqlite3_finalize(ins);
+  if (lite == SQLITE_OK) lite = step_reset(st->commit);
+  if (lite != SQLITE_OK) {
+    step_reset(st->rollback);
+    return fail(err, lite, "cannot store the tracking");
+  }
+  return GF_OK;
 }

@@ -555,7 +555,7 @@ typedef struct gf_store gf_store;
 
 /* What a database looks like to gf_store_open (the schema, versioned with
  * PRAGMA user_version). */
-#define GF_STORE_VERSION 1
+#define GF_STORE_VERSION 2 /* 1: the first; 2: + track */
 
 /* Opens (creating when missing) the store at path.  opts: 0.  A database
  * of another program, or of a newer govfig, is refused: GF_ESTORE with a
@@ -700,6 +700,16 @@ GF_API int gf_track_ends_csv(const char *csv, size_t len, const char *doc,
 /* The track.csv column names, in order, NULL-terminated. */
 GF_API const char *const *gf_track_columns(void);
 GF_API void gf_track_free(gf_track *t);
+
+/* The store and tracking (`govfig track --db`): gf_store_add_to_track
+ * adds every stored document's figures to t (as gf_track_add_csv does;
+ * *n_docs, may be NULL, how many), in one read of the store;
+ * gf_store_put_track replaces the store's track table with t's rows (after
+ * gf_track_run), in one transaction.  GF_EINVAL, GF_ENOMEM, GF_ESTORE. */
+GF_API int gf_store_add_to_track(gf_store *st, gf_track *t, size_t *n_docs,
+                                 gf_error *err);
+GF_API int gf_store_put_track(gf_store *st, const gf_track *t,
+                              gf_error *err);
 /* ---------------------------------------------------------------- view
  * The page of `govfig view`: a self-contained HTML file (no network; it
  * works from file://) that shows every page's image with a box over each

@@ -38,6 +38,9 @@ samples="$root/samples/licheng-2023.pdf $root/samples/qiandongnan-2016.pdf"
 check "extract --db: exit 0" is_eq "$?" 0
 "$GOVFIG" schema --postgres >"$tmp/schema.sql"
 check "schema --postgres: exit 0" is_eq "$?" 0
+# shellcheck disable=SC2086
+"$GOVFIG" track -q "$series" $samples >"$tmp/out/track.csv"
+check "track: exit 0" is_eq "$?" 0
 cp "$tmp/schema.sql" "$tmp/out/"*.csv "$pg/"
 chmod a+r "$pg"/*
 
@@ -53,7 +56,8 @@ psql() {
     -U govfig -d postgres "$@")
 }
 psql -f schema.sql >"$tmp/psql.log" 2>&1
-check "the DDL loads ($(head -n 3 "$tmp/psql.log"))" is_eq "$?" 0
+rc=$?
+check "the DDL loads ($(head -n 3 "$tmp/psql.log"))" is_eq "$rc" 0
 # The README's \copy lines: documents without loaded_at (a default),
 # the others column for column (generated columns are skipped).
 psql >>"$tmp/psql.log" 2>&1 <<'EOF'
@@ -61,8 +65,12 @@ psql >>"$tmp/psql.log" 2>&1 <<'EOF'
 \copy figures FROM 'figures.csv' CSV HEADER
 \copy parcels FROM 'parcels.csv' CSV HEADER
 \copy table_cells FROM 'tables.csv' CSV HEADER
+\copy track FROM 'track.csv' CSV HEADER
 EOF
-check "\\copy of the four CSVs ($(tail -n 2 "$tmp/psql.log"))" is_eq "$?" 0
+rc=$?
+check "\\copy of the five CSVs ($(tail -n 2 "$tmp/psql.log"))" is_eq "$rc" 0
+n=$(psql -At -c "SELECT count(*) FROM track WHERE outcome IN ('met', 'missed')")
+check "track.csv loads into the track table ($n met or missed)" [ "$n" -gt 0 ]
 
 n=$(psql -At -c "SELECT count(*) FROM figures")
 check "figures: as many rows as in SQLite ($n)" \
@@ -93,7 +101,8 @@ print(len(a), len(b), "only pg:", sorted(set(a) - set(b))[:3],
       "only sqlite:", sorted(set(b) - set(a))[:3])
 sys.exit(0 if sorted(a) == sorted(b) and len(a) > 100 else 1)
 EOF
-check "series: PostgreSQL's rows = SQLite's ($(cat "$tmp/diff"))" is_eq "$?" 0
+rc=$?
+check "series: PostgreSQL's rows = SQLite's ($(cat "$tmp/diff"))" is_eq "$rc" 0
 gdp=$(psql -At -F '|' -c "SELECT period, doc FROM series WHERE indicator_key = '地区生产总值' AND kind = 'actual' AND measure = 'level' AND period BETWEEN 2013 AND 2015 GROUP BY period, doc ORDER BY period")
 check "series: 地区生产总值 of 2013-2015 from the three reports ($gdp)" \
   is_eq "$(echo $gdp)" \

@@ -63,6 +63,22 @@ check "renamed copy: still five documents" \
 python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); sys.exit(0 if [r[0] for r in d.execute("select doc from documents where doc like ? order by 1", ("%2014%",))] == [] and d.execute("select count(*) from figures where doc = ?", ("renamed.pdf",)).fetchone()[0] > 100 else 1)' "$db"
 check "renamed copy: stored under its new name, the old one gone" is_eq "$?" 0
 
+# ---------------------------------------------------------------- track --db
+# shellcheck disable=SC2086
+"$GOVFIG" track -q --db "$db" >"$tmp/track-db.csv"
+check "track --db: exit 0 (got $?)" is_eq "$?" 0
+# shellcheck disable=SC2086
+"$GOVFIG" track -q "$tmp/renamed.pdf" "$series/hailar-2015.pdf" \
+  "$series/hailar-2016.pdf" $samples >"$tmp/track-pdf.csv"
+check "track --db = track of the same PDFs, byte for byte" \
+  cmp -s "$tmp/track-db.csv" "$tmp/track-pdf.csv"
+n=$(py rows "$tmp/track-db.csv")
+check "track --db: the store's track table holds its $n rows" \
+  is_eq "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from track").fetchone()[0])' "$db")" "$n"
+"$GOVFIG" track -q --db "$db" >/dev/null
+check "track --db again: replaced, not added" \
+  is_eq "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from track").fetchone()[0])' "$db")" "$n"
+
 # ---------------------------------------------------------------- load
 "$GOVFIG" load --db "$tmp/loaded.sqlite" "$tmp/s1" "$tmp/s2"
 check "load: exit 0 (got $?)" is_eq "$?" 0

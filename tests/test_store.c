@@ -300,6 +300,48 @@ static void test_store_refuses_other_databases(void **state) {
   gf_store_free(NULL);
 }
 
+/* A version-1 store (before the track table) is migrated to this version
+ * when opened, its rows kept; one that claims version 0 is refused. */
+static void test_store_migrates_version_1(void **state) {
+  fixture *f = *state;
+  report r;
+  open_report(&r, SERIES "hailar-2016.txt", "hailar-2016.txt");
+  gf_store *st = NULL;
+  long long v;
+  assert_int_equal(gf_store_open(f->db, 0, &st, NULL), GF_OK);
+  assert_int_equal(gf_store_add(st, &r.d, r.figs, r.pars, NULL, NULL, NULL),
+                   GF_OK);
+  /* what govfig 0.1's first store looked like */
+  assert_int_equal(gf_store_query_int(st, "DROP TABLE track", &v), GF_OK);
+  assert_int_equal(gf_store_query_int(st, "PRAGMA user_version = 1", &v),
+                   GF_OK);
+  gf_store_free(st);
+  gf_error err = {0};
+  assert_int_equal(gf_store_open(f->db, 0, &st, &err), GF_OK);
+  assert_int_equal(count(st, "PRAGMA user_version"), GF_STORE_VERSION);
+  assert_int_equal(count(st, "SELECT count(*) FROM track"), 0);
+  assert_int_equal(count(st, "SELECT count(*) FROM figures"),
+                   (long long)gf_figures_count(r.figs));
+  /* the migrated table takes the tracking of the store */
+  gf_track *t = NULL;
+  size_t n_docs = 0;
+  assert_int_equal(gf_track_new(NULL, &t, NULL), GF_OK);
+  assert_int_equal(gf_store_add_to_track(st, t, &n_docs, &err), GF_OK);
+  assert_int_equal(n_docs, 1);
+  assert_int_equal(gf_track_run(t, NULL), GF_OK);
+  assert_true(gf_track_count(t) > 0);
+  assert_int_equal(gf_store_put_track(st, t, &err), GF_OK);
+  assert_int_equal(gf_store_put_track(st, t, &err), GF_OK); /* replaced */
+  assert_int_equal(count(st, "SELECT count(*) FROM track"),
+                   (long long)gf_track_count(t));
+  assert_int_equal(gf_store_query_int(st, "PRAGMA user_version = 0", &v),
+                   GF_OK);
+  gf_track_free(t);
+  gf_store_free(st);
+  expect_refused(f->db, "too old");
+  close_report(&r);
+}
+
 static void test_store_schema_dialects(void **state) {
   (void)state;
   char *lite = NULL, *pg = NULL;
@@ -309,7 +351,7 @@ static void test_store_schema_dialects(void **state) {
   assert_int_equal(gf_store_schema(GF_SCHEMA_SQLITE, NULL), GF_EINVAL);
   assert_int_equal(gf_store_schema(GF_SCHEMA_POSTGRES, &pg), GF_OK);
   /* every column of every record, quoted, in both */
-  for (size_t i = 0; i < GF_STORE_RECORDS; i++) {
+  for (size_t i = 0; i <= GF_STORE_TRACK; i++) {
     const gf_record *r = gf_store_record(i);
     for (size_t c = 0; c < r->n; c++) {
       char q[64];
@@ -339,6 +381,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_store_refuses_other_databases,
                                       setup, teardown),
+      cmocka_unit_test_setup_teardown(test_store_migrates_version_1, setup,
+                                      teardown),
       cmocka_unit_test(test_store_schema_dialects),
   };
   return cmocka_run_group_tests_name("store", tests, NULL, NULL);
